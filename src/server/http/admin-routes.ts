@@ -1,0 +1,94 @@
+/**
+ * The admin API (accounts, units, devices) and the audit trail. The auditor reads; only the
+ * admin changes anything.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { canSeeCase, idSchema, type Role } from '../../shared';
+import { AccountError, createUnit, createUser, newUnitSchema, newUserSchema, revokeDevice, updateUser, userPatchSchema } from '../auth/accounts';
+import type { ServerContext } from '../context';
+import { loadCases } from '../sync/store';
+import { HttpError, forbidden, notFound } from './errors';
+import { parseBody } from './validation';
+
+const idParams = z.strictObject({ id: idSchema });
+const deviceParams = z.strictObject({ id: z.string().min(1).max(64) });
+const auditQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1_000).default(200),
+});
+
+function allow(request: FastifyRequest, roles: readonly Role[]) {
+  if (!roles.includes(request.actor.role)) throw forbidden();
+}
+
+function fromAccountError(error: unknown): never {
+  if (error instanceof AccountError) {
+    throw new HttpError(error.code === 'duplicate' ? 409 : error.code === 'not_found' ? 404 : 400, error.code, error.message);
+  }
+  throw error;
+}
+
+export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/admin/users', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['admin', 'auditor']);
+    const rows = await ctx.db.query('select id, username, display_name as "displayName", role, unit_id as "unitId", is_active as "isActive" from users order by username');
+    return { users: rows.rows };
+  });
+
+  app.post('/admin/users', { preHandler: app.requireAuth }, async (request, reply) => {
+    allow(request, ['admin']);
+    const created = await createUser(ctx.db, parseBody(newUserSchema, request.body)).catch(fromAccountError);
+    await ctx.reloadOrganisation();
+    return reply.status(201).send(created);
+  });
+
+  app.patch('/admin/users/:id', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['admin']);
+    const { id } = parseBody(idParams, request.params);
+    await updateUser(ctx.db, id, parseBody(userPatchSchema, request.body)).catch(fromAccountError);
+    await ctx.reloadOrganisation();
+    return { ok: true };
+  });
+
+  app.post('/admin/units', { preHandler: app.requireAuth }, async (request, reply) => {
+    allow(request, ['admin']);
+    const created = await createUnit(ctx.db, parseBody(newUnitSchema, request.body)).catch(fromAccountError);
+    await ctx.reloadOrganisation();
+    return reply.status(201).send(created);
+  });
+
+  app.get('/admin/devices', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['admin', 'auditor']);
+    const rows = await ctx.db.query('select id, user_id as "userId", last_seen_at as "lastSeenAt", revoked_at as "revokedAt" from devices order by last_seen_at desc limit 1000');
+    return { devices: rows.rows };
+  });
+
+  app.post('/admin/devices/:id/revoke', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['admin']);
+    const { id } = parseBody(deviceParams, request.params);
+    if (!(await revokeDevice(ctx.db, id))) throw notFound('Perangkat tidak ditemukan atau sudah dicabut.');
+    return { ok: true };
+  });
+
+  /** The whole audit trail, in change order: for the internal supervisor. */
+  app.get('/audit/events', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['auditor', 'admin']);
+    const query = parseBody(auditQuery, request.query);
+    const rows = await ctx.db.query<{ data: unknown; change_seq: number }>(
+      'select data, change_seq from case_events where change_seq > $1 order by change_seq limit $2',
+      [query.after, query.limit],
+    );
+    const last = rows.rows[rows.rows.length - 1];
+    return { events: rows.rows.map((r) => r.data), next: last ? Number(last.change_seq) : query.after };
+  });
+
+  /** One case's trail, for anyone who may see the case. */
+  app.get('/audit/cases/:id', { preHandler: app.requireAuth }, async (request) => {
+    const { id } = parseBody(idParams, request.params);
+    const found = (await loadCases(ctx.db, [id])).get(id);
+    if (!found || !canSeeCase(request.actor, found.record, ctx.org.directory.units)) throw notFound();
+    const rows = await ctx.db.query<{ data: unknown }>('select data from case_events where case_id = $1 order by change_seq', [id]);
+    return { events: rows.rows.map((r) => r.data) };
+  });
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { LIMITS, PROTOCOL_VERSION, pullRequestSchema, pushRequestSchema } from '../../shared';
+import type { ServerContext } from '../context';
+import { pull } from '../sync/pull';
+import { push } from '../sync/push';
+import { HttpError } from './errors';
+import { parseBody } from './validation';
+
+function checkProtocol(body: unknown) {
+  if (body && typeof body === 'object' && 'protocolVersion' in body && body.protocolVersion !== PROTOCOL_VERSION) {
+    throw new HttpError(400, 'protocol_mismatch', `Server memakai protokol versi ${PROTOCOL_VERSION}; perbarui aplikasi.`);
+  }
+}
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post('/sync/push', { preHandler: app.requireAuth }, async (request) => {
+    checkProtocol(request.body);
+    const raw = request.body as { mutations?: unknown } | null;
+    if (raw && Array.isArray(raw.mutations) && raw.mutations.length > LIMITS.maxBatchMutations) {
+      throw new HttpError(413, 'batch_too_large', `Maksimal ${LIMITS.maxBatchMutations} mutasi per kiriman; kirim sisanya di kiriman berikutnya.`);
+    }
+    const body = parseBody(pushRequestSchema, request.body);
+    if (body.deviceId !== request.actor.deviceId) {
+      throw new HttpError(403, 'forbidden', 'Kiriman harus dari perangkat yang sedang masuk.');
+    }
+    return push(ctx, request.actor, body);
+  });
+
+  app.post('/sync/pull', { preHandler: app.requireAuth }, async (request) => {
+    checkProtocol(request.body);
+    return pull(ctx, request.actor, parseBody(pullRequestSchema, request.body));
+  });
+
+  /** Units, assignable people and configuration: what the desk needs to offer choices. */
+  app.get('/sync/directory', { preHandler: app.requireAuth }, async () => ({
+    protocolVersion: PROTOCOL_VERSION,
+    config: ctx.org.config,
+    units: ctx.org.units,
+    people: [...ctx.org.people.values()].map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, unitId: p.unitId, isActive: p.isActive })),
+  }));
+}

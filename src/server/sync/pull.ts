@@ -1,0 +1,149 @@
+/**
+ * Pull: the changes a caller may see since their cursor, in pages.
+ *
+ * The cursor is the server's change sequence. Writers take their sequences under the clock's
+ * row lock and hold it until they commit (store.takeSeqs), so the committed sequences always
+ * form an unbroken prefix: no transaction can commit a sequence below one already visible.
+ * Each pull reads in one REPEATABLE READ snapshot, so every query of the page sees the same
+ * prefix, and when nothing more is visible the cursor jumps to the snapshot's clock.
+ */
+import {
+  PROTOCOL_VERSION,
+  canSeeCase,
+  reporterFor,
+  type AttachmentMeta,
+  type CaseEvent,
+  type CaseRecord,
+  type PullRequest,
+  type PullResponse,
+  type PulledChange,
+  type ReportRecord,
+} from '../../shared';
+import type { AuthenticatedActor } from '../auth/tokens';
+import type { ServerContext } from '../context';
+import type { Queryable } from '../db/database';
+
+interface Scope {
+  /** SQL condition on the cases table aliased `c`, with its parameters from $3 on. */
+  sql: string;
+  params: unknown[];
+}
+
+function scopeFor(ctx: ServerContext, actor: AuthenticatedActor): Scope {
+  switch (actor.role) {
+    case 'admin':
+    case 'auditor':
+      return { sql: 'true', params: [] };
+    case 'liaison':
+    case 'unit_head':
+      return { sql: 'c.unit_id = any($3::uuid[])', params: [ctx.org.subtree(actor.unitId)] };
+    case 'upt_staff':
+    case 'field_worker':
+      return { sql: '($3::uuid = any(c.regional_unit_ids) or $4::uuid = any(c.assignee_ids))', params: [actor.unitId, actor.userId] };
+  }
+}
+
+type Item = { seq: number; change: PulledChange | null };
+
+export async function pull(ctx: ServerContext, actor: AuthenticatedActor, request: PullRequest): Promise<PullResponse> {
+  const cursor = request.cursor === null ? 0 : Number(request.cursor);
+  const limit = request.limit;
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('set transaction isolation level repeatable read, read only');
+    const clock = (await tx.query<{ last_seq: number; horizon_seq: number }>('select last_seq, horizon_seq from sync_clock where id = 1')).rows[0];
+    if (!clock) throw new Error('sync_clock missing');
+    if (request.cursor !== null && cursor < Number(clock.horizon_seq)) {
+      return {
+        protocolVersion: PROTOCOL_VERSION,
+        resetRequired: true as const,
+        message: 'Salinan lokal lebih lama dari batas penyimpanan penanda hapus; perlu sinkron ulang penuh.',
+      };
+    }
+    const scope = scopeFor(ctx, actor);
+    const params = [cursor, limit, ...scope.params];
+    const draftFilter = `(r.status <> 'draft' or r.author_id = $${params.length + 1}::uuid)`;
+
+    const [cases, reports, events, attachments, removals] = [
+      await tx.query<{ data: CaseRecord; change_seq: number; scope_seq: number }>(
+        `select c.data, c.change_seq, c.scope_seq from cases c where c.change_seq > $1 and ${scope.sql} order by c.change_seq limit $2`,
+        params,
+      ),
+      await tx.query<{ data: ReportRecord; change_seq: number }>(
+        `select r.data, r.change_seq from reports r join cases c on c.id = r.case_id
+          where r.change_seq > $1 and ${scope.sql} and ${draftFilter} order by r.change_seq limit $2`,
+        [...params, actor.userId],
+      ),
+      await tx.query<{ data: CaseEvent; change_seq: number }>(
+        `select e.data, e.change_seq from case_events e join cases c on c.id = e.case_id
+          where e.change_seq > $1 and ${scope.sql} order by e.change_seq limit $2`,
+        params,
+      ),
+      await tx.query<{ data: AttachmentMeta; change_seq: number }>(
+        `select a.data, a.change_seq from attachments a join cases c on c.id = a.case_id
+          where a.change_seq > $1 and ${scope.sql} order by a.change_seq limit $2`,
+        params,
+      ),
+      await tx.query<{ change_seq: number; case_id: string; prev_unit_id: string | null; prev_regional_unit_ids: string[]; prev_assignee_ids: string[]; now_visible: boolean }>(
+        `select m.change_seq, m.case_id, m.prev_unit_id, m.prev_regional_unit_ids, m.prev_assignee_ids,
+                exists (select 1 from cases c where c.id = m.case_id and ${scope.sql}) as now_visible
+           from case_removals m where m.change_seq > $1 order by m.change_seq limit $2`,
+        params,
+      ),
+    ];
+
+    // Each list is complete up to its last row when it hit the limit; the page ends at the
+    // smallest such row, and includes everything of every list up to there.
+    const lists = [cases.rows, reports.rows, events.rows, attachments.rows, removals.rows];
+    const full = lists.filter((rows) => rows.length === limit).map((rows) => Number(rows[rows.length - 1]!.change_seq));
+    const hasMore = full.length > 0;
+    const cutoff = hasMore ? Math.min(...full) : Number(clock.last_seq);
+
+    const items: Item[] = [];
+    const newlyVisible: string[] = [];
+    for (const row of cases.rows) {
+      const seq = Number(row.change_seq);
+      if (seq > cutoff) continue;
+      items.push({ seq, change: { kind: 'case', record: { ...row.data, reporter: reporterFor(actor.role, row.data) } } });
+      if (cursor > 0 && Number(row.scope_seq) > cursor) newlyVisible.push(row.data.id);
+    }
+    for (const row of reports.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'report', record: row.data } });
+    for (const row of events.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'event', record: row.data } });
+    for (const row of attachments.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'attachment', record: row.data } });
+    for (const row of removals.rows) {
+      const couldSee = canSeeCase(
+        actor,
+        { unitId: row.prev_unit_id, regionalUnitIds: row.prev_regional_unit_ids, assigneeIds: row.prev_assignee_ids, status: 'in_follow_up' },
+        ctx.org.directory.units,
+      );
+      items.push({ seq: Number(row.change_seq), change: couldSee && !row.now_visible ? { kind: 'removal', entity: 'case', id: row.case_id } : null });
+    }
+
+    const changes = items
+      .filter((item) => item.seq <= cutoff && item.change !== null)
+      .sort((a, b) => a.seq - b.seq)
+      .map((item) => item.change as PulledChange);
+    // A case that just came into the caller's scope brings the history the caller never saw.
+    if (newlyVisible.length > 0) changes.push(...(await historyOf(tx, newlyVisible, cursor, actor.userId)));
+    return { protocolVersion: PROTOCOL_VERSION, changes, cursor: String(cutoff), hasMore };
+  });
+}
+
+async function historyOf(tx: Queryable, caseIds: string[], cursor: number, userId: string): Promise<PulledChange[]> {
+  const reports = await tx.query<{ data: ReportRecord }>(
+    `select data from reports where case_id = any($1::uuid[]) and change_seq <= $2 and (status <> 'draft' or author_id = $3::uuid) order by change_seq`,
+    [caseIds, cursor, userId],
+  );
+  const events = await tx.query<{ data: CaseEvent }>(
+    'select data from case_events where case_id = any($1::uuid[]) and change_seq <= $2 order by change_seq',
+    [caseIds, cursor],
+  );
+  const attachments = await tx.query<{ data: AttachmentMeta }>(
+    'select data from attachments where case_id = any($1::uuid[]) and change_seq <= $2 order by change_seq',
+    [caseIds, cursor],
+  );
+  return [
+    ...reports.rows.map((r) => ({ kind: 'report' as const, record: r.data })),
+    ...events.rows.map((r) => ({ kind: 'event' as const, record: r.data })),
+    ...attachments.rows.map((r) => ({ kind: 'attachment' as const, record: r.data })),
+  ];
+}

@@ -1,0 +1,117 @@
+/**
+ * Client mistakes get a 4xx with a stable code and change nothing; no body a client can send
+ * produces a 5xx.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES, PROTOCOL_VERSION, uuidv7 } from '../../../src/shared';
+import { caseIn } from '../../helpers/org-fixture';
+import { request, startServer, storesToTest, type Session, type TestServer } from '../../helpers/server';
+
+const stores = await storesToTest();
+
+async function writeCounts(server: TestServer) {
+  const result = await server.db.query<{ n: number }>(
+    `select (select count(*) from cases) + (select count(*) from reports) + (select count(*) from case_events)
+          + (select count(*) from mutations) + (select last_seq from sync_clock) as n`,
+  );
+  return Number(result.rows[0]!.n);
+}
+
+const jsonish = fc.oneof(
+  fc.json(),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.string(),
+  fc.constant(''),
+  fc.constant('{"protocolVersion":1,"deviceId":"x","mutations":[{}]}'),
+  fc.record({
+    protocolVersion: fc.oneof(fc.constant(PROTOCOL_VERSION), fc.integer()),
+    deviceId: fc.string(),
+    mutations: fc.array(fc.dictionary(fc.constantFrom('mutationId', 'seq', 'entity', 'entityId', 'op', 'fields', 'baseVersion', 'action', 'payload', 'createdAt', 'zzz'), fc.jsonValue()), { maxLength: 3 }),
+    cursor: fc.oneof(fc.constant(null), fc.string(), fc.integer().map(String)),
+    limit: fc.oneof(fc.integer(), fc.string()),
+  }).map((v) => JSON.stringify(v)),
+);
+
+describe.each(stores)('bad input on %s', (kind) => {
+  let server: TestServer;
+  let liaison: Session;
+  beforeAll(async () => {
+    server = await startServer(kind);
+    await server.insertCases([caseIn('in_follow_up', { id: uuidv7() })]);
+    liaison = await server.login('liaisonA', 'device-fuzz-0001');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each([
+    ['/sync/push', 'POST'],
+    ['/sync/pull', 'POST'],
+    ['/auth/login', 'POST'],
+    ['/auth/refresh', 'POST'],
+    ['/admin/users', 'POST'],
+  ])('fuzzed bodies on %s get only 4xx and write nothing', async (path) => {
+    const before = await writeCounts(server);
+    await fc.assert(
+      fc.asyncProperty(jsonish, async (body) => {
+        const result = await request<{ error?: { code: string; message: string } }>(server.url, 'POST', path, body, { ...liaison.auth, 'content-type': 'application/json' });
+        expect(result.status, `${path} ${body.slice(0, 200)} → ${JSON.stringify(result.body)}`).toBeGreaterThanOrEqual(400);
+        expect(result.status).toBeLessThan(500);
+        expect(ERROR_CODES).toContain(result.body.error?.code);
+        expect(result.body.error?.message.length).toBeGreaterThan(3);
+      }),
+      { numRuns: 60 },
+    );
+    expect(await writeCounts(server)).toBe(before);
+  });
+
+  it('malformed JSON, a wrong content type, bad gzip and unknown fields have their own codes', async () => {
+    const post = (body: string | object, headers: Record<string, string> = {}, gzip = false) =>
+      request<{ error: { code: string } }>(server.url, 'POST', '/sync/pull', body, { ...liaison.auth, ...headers }, { gzip });
+    expect((await post('{"cursor":', { 'content-type': 'application/json' })).body.error.code).toBe('malformed_json');
+    expect((await post('cursor=1', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await post('not gzip at all', { 'content-type': 'application/json', 'content-encoding': 'gzip' })).body.error.code).toBe('malformed_json');
+    const unknown = await post({ protocolVersion: PROTOCOL_VERSION, cursor: null, sneaky: true });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('invalid_body');
+    expect((await post({ protocolVersion: 99, cursor: null })).body.error.code).toBe('protocol_mismatch');
+  });
+
+  it('a gzip-compressed push is accepted', async () => {
+    const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'GZ-1' })]);
+    const mutation = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
+    const result = await request<{ results: { status: string }[] }>(server.url, 'POST', '/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId: liaison.deviceId, mutations: [mutation] }, liaison.auth, { gzip: true });
+    expect(result.status).toBe(200);
+    expect(result.body.results[0]?.status).toBe('applied');
+  });
+
+  it('batches over the limits answer 413 and change nothing', async () => {
+    const before = await writeCounts(server);
+    const tooMany = Array.from({ length: 501 }, () => liaison.update(uuidv7(), { urgency: 'urgent' }, {}, 1));
+    const many = await liaison.pushRaw(tooMany);
+    expect(many.status).toBe(413);
+    expect(JSON.stringify(many.body)).toContain('500');
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const big = await request<{ error: { code: string } }>(server.url, 'POST', '/sync/push', huge, { ...liaison.auth, 'content-type': 'application/json' });
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('batch_too_large');
+    const bomb = await request<{ error: { code: string } }>(server.url, 'POST', '/sync/push', JSON.stringify({ pad: huge }), liaison.auth, { gzip: true });
+    expect(bomb.status).toBe(413);
+    expect(await writeCounts(server)).toBe(before);
+  });
+
+  it('answers CORS preflights only for the allowed origins', async () => {
+    const allowed = await fetch(`${server.url}/sync/pull`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST' } });
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    const foreign = await fetch(`${server.url}/sync/pull`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('responses are gzip-compressed when the client accepts it', async () => {
+    const result = await fetch(`${server.url}/sync/directory`, { headers: { ...liaison.auth, 'accept-encoding': 'gzip' } });
+    expect(result.headers.get('content-encoding')).toBe('gzip');
+    expect((await result.json()) as object).toHaveProperty('units');
+  });
+});
