@@ -1,0 +1,44 @@
+/** The local store's public face: features and the sync engine import from here. */
+export { openUserStore, UserStore, type OpenUserStoreOptions, type PersistenceRecord, type PersistenceOutcome } from './user-store';
+export { DEFAULT_KDF_PARAMS, type KdfParams } from './encryption';
+export { LocalStoreError, ActionRefusedError, type LocalStoreErrorCode } from './errors';
+export { databaseNameFor } from './database';
+export { directorySnapshotSchema, type DirectorySnapshot } from './directory';
+export type { LocalChange } from './local-change';
+export {
+  performCaseAction,
+  registerWalkInCase,
+  updateCaseFields,
+  type ActionOptions,
+  type CaseActionInput,
+  type CaseFieldPatch,
+  type WalkInCaseInput,
+} from './case-actions';
+export {
+  createReport,
+  performReportAction,
+  saveDraft,
+  type ReportActionInput,
+  type ReportContentPatch,
+  type ReportReviewAction,
+} from './report-actions';
+export { listConflicts, resolveConflict, type Conflict, type ConflictChoice } from './conflict-inbox';
+export { discardRejected, listRejected, resendRejected, type RejectedFix, type RejectedItem } from './rejected-items';
+export {
+  casesWithUnsentWork,
+  findCasesByIdentity,
+  getCase,
+  hasUnsentWork,
+  listAttachmentsOfCase,
+  listEventsOfCase,
+  listReportsOfCase,
+  queryCaseQueue,
+  searchCases,
+  type CaseQueueFilter,
+  type CaseQueueRow,
+  type LocalCase,
+  type LocalReport,
+} from './queries';
+export { createSyncStore, LocalSyncStore } from './sync-store';
+export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachmentBytes, type NewAttachment } from './attachment-store';
+export type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
