@@ -8,10 +8,12 @@ import { RateLimiter } from './auth/rate-limit';
 import { authenticateAccessToken, type AuthenticatedActor } from './auth/tokens';
 import type { ServerContext } from './context';
 import { registerAdminRoutes } from './http/admin-routes';
+import { registerAttachmentRoutes } from './http/attachment-routes';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerBodyHandling } from './http/body';
 import { registerCors } from './http/cors';
 import { HttpError, unauthenticated } from './http/errors';
+import { registerIntakeRoutes } from './http/intake-routes';
 import { registerSyncRoutes } from './http/sync-routes';
 import { createLogger, type Logger } from './logger';
 
@@ -28,7 +30,7 @@ export type RouteRegistrar = (app: FastifyInstance, ctx: ServerContext) => void;
 
 export interface BuildOptions {
   logger?: Logger;
-  /** Extra route groups (attachments, intake, admin) registered after the core ones. */
+  /** Extra route groups registered after the built-in ones (tests use it to observe requests). */
   routes?: readonly RouteRegistrar[];
 }
 
@@ -88,6 +90,8 @@ export async function buildApp(ctx: ServerContext, options: BuildOptions = {}): 
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerAttachmentRoutes(app, ctx);
+  registerIntakeRoutes(app, ctx);
   for (const register of options.routes ?? []) register(app, ctx);
   return app;
 }

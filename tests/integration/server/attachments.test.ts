@@ -8,7 +8,6 @@ import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, uuidv7, type AttachmentMeta, type CaseEvent, type CaseRecord } from '../../../src/shared';
-import { registerAttachmentRoutes } from '../../../src/server/http/attachment-routes';
 import { PEOPLE, UNITS, caseIn } from '../../helpers/org-fixture';
 import { startServer, storesToTest, type Session, type TestServer } from '../../helpers/server';
 
@@ -111,7 +110,7 @@ describe.each(stores)('attachments on %s', (kind) => {
   let caseA2: CaseRecord;
   let caseB: CaseRecord;
   beforeAll(async () => {
-    server = await startServer(kind, { routes: [registerAttachmentRoutes] });
+    server = await startServer(kind);
     [caseA, caseA2, caseB] = await server.insertCases([
       freshCase('in_follow_up'),
       freshCase('in_follow_up'),

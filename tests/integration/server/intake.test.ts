@@ -7,8 +7,6 @@ import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, uuidv7, type CaseEvent, type PulledChange } from '../../../src/shared';
-import { registerAttachmentRoutes } from '../../../src/server/http/attachment-routes';
-import { registerIntakeRoutes } from '../../../src/server/http/intake-routes';
 import { createChannelKey, revokeChannelKey } from '../../../src/server/intake/channel-keys';
 import { parseCsv } from '../../../src/server/intake/csv';
 import { ImportError, importFile } from '../../../src/server/intake/import-file';
@@ -64,7 +62,7 @@ describe.each(stores)('intake on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    server = await startServer(kind, { routes: [registerAttachmentRoutes, registerIntakeRoutes] });
+    server = await startServer(kind);
     laporKey = (await createChannelKey(server.db, 'lapor', 'Jembatan LAPOR!')).key;
   });
   afterAll(async () => {

@@ -7,7 +7,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/shared';
-import { registerAttachmentRoutes } from '../../../src/server/http/attachment-routes';
 import { AttachmentUploader } from '../../../src/renderer/sync';
 import { startServer, type TestServer } from '../../helpers/server';
 import { MemoryAttachmentQueue } from '../../unit/renderer/sync/memory-attachment-queue';
@@ -21,7 +20,7 @@ describe.each(STORE_KINDS)('sync engine on the %s store: attachments', (storeKin
   const open: Workstation[] = [];
 
   beforeAll(async () => {
-    server = await startServer('pglite', { routes: [registerAttachmentRoutes] });
+    server = await startServer('pglite');
   });
   afterEach(async () => {
     for (const station of open.splice(0)) await station.close();
