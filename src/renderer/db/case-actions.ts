@@ -9,6 +9,7 @@ import {
   CASE_EDITABLE_FIELDS,
   EMPTY_REPORTER,
   applyCaseAction,
+  CASE_FIELD_EDITORS,
   canSeeCase,
   caseRecordSchema,
   checkCaseAction,
@@ -21,7 +22,6 @@ import {
   type CaseEditableField,
   type CaseKind,
   type CaseRecord,
-  type Role,
   type WorkflowDirectory,
   type casePayloads,
 } from '../../shared';
@@ -33,18 +33,6 @@ import { identityHashes, sealCaseRow, type OpenedCase } from './record-rows';
 import type { UserStore } from './user-store';
 import { firstIssue } from './validation-messages';
 import { runWrite } from './write-transaction';
-
-/**
- * Who may edit which case field directly. Mirrors CASE_FIELD_EDITORS in
- * src/server/sync/push.ts, which is not shared yet; the server decides in the end.
- */
-const CASE_FIELD_EDITORS: Record<CaseEditableField, readonly Role[]> = {
-  title: ['admin'],
-  description: ['admin'],
-  kind: ['admin'],
-  topic: ['admin'],
-  urgency: ['admin', 'liaison'],
-};
 
 export interface ActionOptions {
   /** The directory to check against; defaults to the one synced into the store. */

@@ -13,9 +13,9 @@
 import type { z } from 'zod';
 import {
   checkReportAction,
+  reportActionEffect,
   reportStatusSchema,
   uuidv7,
-  type Actor,
   type ReportAction,
   type ReportContent,
   type ReportContext,
@@ -151,40 +151,6 @@ export async function prepareReportEdit(
   return prepareReportChange(store, opened, caseOpened, next, touched, { entity: 'report', entityId: before.id, op: 'update', baseVersion: before.version, fields, baseValues }, now);
 }
 
-/**
- * What a step sets besides `status`. Mirrors `reportEffect` in src/server/sync/push.ts (not
- * shared yet), so the local copy looks like the server's until the next pull confirms it.
- */
-export function reportActionEffect(
-  action: ReportReviewAction,
-  payload: ReportPayload<ReportReviewAction>,
-  before: ReportRecord,
-  actor: Actor,
-  now: string,
-): Partial<ReportRecord> {
-  switch (action) {
-    case 'submit':
-    case 'resubmit':
-      return { submittedAt: now, returnNote: null };
-    case 'return':
-      return { returnNote: (payload as ReportPayload<'return'>).note };
-    case 'approve':
-      return { approvedAt: now };
-    case 'close':
-      return { closedAt: now };
-    case 'correct': {
-      const p = payload as ReportPayload<'correct'>;
-      return {
-        [p.field]: p.value,
-        corrections: [
-          ...before.corrections,
-          { field: p.field, original: before[p.field], corrected: p.value, reason: p.reason, correctedBy: actor.userId, correctedAt: now },
-        ],
-      };
-    }
-  }
-}
-
 export async function prepareReportAction(
   store: UserStore,
   opened: OpenedReport,
@@ -198,7 +164,7 @@ export async function prepareReportAction(
   const context: ReportContext = { actor, report: before, caseRecord: caseOpened.record, directory: store.requireWorkflowDirectory() };
   const check = checkReportAction(action, context, payload);
   if (!check.ok) return refuse(check);
-  const effect = reportActionEffect(action, check.payload as ReportPayload<ReportReviewAction>, before, actor, now.toISOString());
+  const effect = reportActionEffect(action, check.payload as ReportPayload<ReportReviewAction>, before, actor.userId, now.toISOString());
   const next: ReportRecord = { ...before, ...effect, status: reportStatusSchema.parse(check.to), updatedAt: now.toISOString() };
   return prepareReportChange(store, opened, caseOpened, next, ['status', ...Object.keys(effect)], {
     entity: 'report',

@@ -18,11 +18,13 @@ import {
   REPORT_CONTENT_FIELDS,
   appError,
   applyCaseAction,
+  CASE_FIELD_EDITORS,
   canSeeCase,
   caseRecordSchema,
   checkCaseAction,
   checkReportAction,
   isReadOnlyRole,
+  reportActionEffect,
   reportRecordSchema,
   uuidv7,
   type CaseAction,
@@ -59,15 +61,6 @@ import {
   type StoredCase,
   type StoredReport,
 } from './store';
-
-/** Which role may edit which case field directly (everything else moves through actions). */
-const CASE_FIELD_EDITORS: Record<string, readonly string[]> = {
-  title: ['admin'],
-  description: ['admin'],
-  kind: ['admin'],
-  topic: ['admin'],
-  urgency: ['admin', 'liaison'],
-};
 
 interface WorkingCase extends StoredCase {
   isDirty: boolean;
@@ -265,7 +258,7 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
     const fields = Object.keys(m.fields);
     if (fields.length === 0) refuse('invalid_body', 'Tidak ada kolom yang diubah.');
     for (const field of fields) {
-      const editors = CASE_FIELD_EDITORS[field];
+      const editors = (CASE_FIELD_EDITORS as Record<string, readonly string[] | undefined>)[field];
       if (!editors) refuse('invalid_body', `Kolom "${field}" tidak dapat diubah langsung.`);
       if (!editors?.includes(actor.role)) refuse('forbidden', `Peran Anda tidak dapat mengubah "${field}".`);
     }
@@ -433,36 +426,12 @@ function applyReportMutation(ctx: ServerContext, actor: AuthenticatedActor, devi
   }
   const check = checkReportAction(action as ReportAction, context, m.payload);
   if (!check.ok) return refuse(check.code, check.reason);
-  const effect = reportEffect(action as ReportAction, check.payload, before, actor, state.now);
+  const effect = reportActionEffect(action as ReportAction, check.payload, before, actor.userId, state.now);
   const next = validReport({ ...before, ...effect, status: check.to as ReportStatus, version: before.version + 1, updatedAt: state.now });
   const changed = ['status', ...Object.keys(effect)];
   setReport(state, working, next, changed, actor);
   event(state, actor, deviceId, before.caseId, before.id, `report_${action}`, diff(before, next, changed), noteOf(check.payload));
   return { mutationId: m.mutationId, seq: m.seq, status: 'applied', version: next.version, conflicts: [], error: null };
-}
-
-function reportEffect(action: ReportAction, payload: unknown, before: ReportRecord, actor: AuthenticatedActor, now: string): Partial<ReportRecord> {
-  switch (action) {
-    case 'submit':
-    case 'resubmit':
-      return { submittedAt: now, returnNote: null };
-    case 'return':
-      return { returnNote: (payload as ReportPayload<'return'>).note };
-    case 'approve':
-      return { approvedAt: now };
-    case 'close':
-      return { closedAt: now };
-    case 'correct': {
-      const p = payload as ReportPayload<'correct'>;
-      return {
-        [p.field]: p.value,
-        corrections: [...before.corrections, { field: p.field, original: before[p.field], corrected: p.value, reason: p.reason, correctedBy: actor.userId, correctedAt: now }],
-      } as Partial<ReportRecord>;
-    }
-    case 'create':
-    case 'edit':
-      return {};
-  }
 }
 
 // ------------------------------------------------------------------------------------------

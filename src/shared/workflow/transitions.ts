@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { isReadOnlyRole } from '../domain/access';
-import { caseKindSchema, urgencySchema, type CaseRecord, type CaseStatus } from '../domain/case';
+import { caseKindSchema, urgencySchema, type CaseEditableField, type CaseRecord, type CaseStatus } from '../domain/case';
 import { boundedText, configKeySchema, idSchema, requiredText } from '../domain/common';
 import { isWithinUnit, type Actor, type Role, type UnitDirectory } from '../domain/org';
 import {
@@ -532,4 +532,51 @@ export function availableReportActions(ctx: ReportContext): ReportAction[] {
     (row) => row.from === status && row.roles.includes(ctx.actor.role) && row.guard(ctx).ok,
   ).map((row) => row.action);
   return [...new Set(actions)];
+}
+
+/**
+ * Who may edit which case field directly; everything else moves through actions. The client
+ * refuses early with it, the server decides with it.
+ */
+export const CASE_FIELD_EDITORS: Readonly<Record<CaseEditableField, readonly Role[]>> = {
+  title: ['admin'],
+  description: ['admin'],
+  kind: ['admin'],
+  topic: ['admin'],
+  urgency: ['admin', 'liaison'],
+};
+
+/**
+ * What a report step sets besides `status`, for a step `checkReportAction` allowed. The server
+ * applies it authoritatively; the client applies the same so its copy looks like the server's
+ * until the next pull confirms it. A correction keeps the officer's original beside it.
+ */
+export function reportActionEffect(
+  action: ReportAction,
+  payload: ReportPayload<ReportAction>,
+  before: ReportRecord,
+  actorUserId: string,
+  now: string,
+): Partial<ReportRecord> {
+  switch (action) {
+    case 'submit':
+    case 'resubmit':
+      return { submittedAt: now, returnNote: null };
+    case 'return':
+      return { returnNote: (payload as ReportPayload<'return'>).note };
+    case 'approve':
+      return { approvedAt: now };
+    case 'close':
+      return { closedAt: now };
+    case 'correct': {
+      const p = payload as ReportPayload<'correct'>;
+      return {
+        [p.field]: p.value,
+        corrections: [...before.corrections, { field: p.field, original: before[p.field], corrected: p.value, reason: p.reason, correctedBy: actorUserId, correctedAt: now }],
+      } as Partial<ReportRecord>;
+    }
+    case 'create':
+    case 'edit':
+      return {};
+  }
 }
