@@ -9,7 +9,7 @@
  * Prints a Markdown section; with BENCH_WRITE=1 it replaces the server section of
  * docs/benchmarks.md.
  */
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import { PROTOCOL_VERSION, uuidv7, type PullResponse } from '../../src/shared';
 import { openDatabase } from '../../src/server/db/database';
 import { Session, TEST_PASSWORD, createPostgresDatabase, isPostgresReachable, usernameOf } from '../helpers/server';
 import { spawnServer, type ServerProcess } from '../helpers/server-process';
+import { writeBenchmarkSection } from './write-section';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const CASES = QUICK ? 4_000 : 20_000;
@@ -209,14 +210,7 @@ async function main() {
   ];
   const section = lines.join('\n');
   console.log(section);
-  if (process.env.BENCH_WRITE === '1') {
-    const path = new URL('../../docs/benchmarks.md', import.meta.url);
-    const current = await readFile(path, 'utf8').catch(() => '# Benchmarks\n\n');
-    const start = current.indexOf('## Central server (issue 3)');
-    const end = start === -1 ? -1 : current.indexOf('\n## ', start + 5);
-    const next = start === -1 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end === -1 ? '' : current.slice(end + 1)}`;
-    await writeFile(path, next);
-  }
+  if (process.env.BENCH_WRITE === '1') await writeBenchmarkSection(lines[0]!, section);
 }
 
 void (async () => {

@@ -10,12 +10,12 @@
  * and, for the record, the pull that brings the reports (and their audit events) back.
  *
  *   npx tsx tests/bench/sync-link.ts            # prints Markdown
- *   BENCH_WRITE=1 npx tsx tests/bench/sync-link.ts   # also writes docs/benchmarks-sync.md
+ *   BENCH_WRITE=1 npm run bench:sync   # also writes its section of docs/benchmarks.md
  *   BENCH_REPORTS=200 npx tsx tests/bench/sync-link.ts   # a quicker smoke run
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeBenchmarkSection } from './write-section';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -430,11 +430,11 @@ async function main(): Promise<void> {
       await runWorkload(server.url, 'sentences', reportContent),
       await runWorkload(server.url, 'random words', noisyReportContent),
     ];
-    const markdown = `# Sync engine benchmarks: a slow link
+    const markdown = `## Sync engine over a slow link (issue 4)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.
 
-Rerun: \`BENCH_WRITE=1 npx tsx tests/bench/sync-link.ts\` (\`BENCH_REPORTS=200\` for a quick run).
+Rerun: \`BENCH_WRITE=1 npm run bench:sync\` (\`BENCH_REPORTS=200\` for a quick run).
 The real engine (\`src/renderer/sync\`) and the real local store (\`src/renderer/db\`, Dexie on
 fake-indexeddb in Node, encryption at rest on) push a field worker's ${REPORTS.toLocaleString('en')} handling
 reports to the real server in its own process (PGlite), through \`tests/helpers/tcp-proxy.ts\`
@@ -464,7 +464,7 @@ compresses, the fewer seconds the bytes take and the larger that fixed share bec
 `;
     process.stdout.write(markdown);
     if (process.env.BENCH_WRITE === '1')
-      await writeFile(new URL('../../docs/benchmarks-sync.md', import.meta.url), markdown);
+      await writeBenchmarkSection('## Sync engine over a slow link (issue 4)', markdown);
   } finally {
     await server.kill();
   }
