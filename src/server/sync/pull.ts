@@ -39,7 +39,8 @@ function scopeFor(ctx: ServerContext, actor: AuthenticatedActor): Scope {
       return { sql: 'c.unit_id = any($3::uuid[])', params: [ctx.org.subtree(actor.unitId)] };
     case 'upt_staff':
     case 'field_worker':
-      return { sql: '($3::uuid = any(c.regional_unit_ids) or $4::uuid = any(c.assignee_ids))', params: [actor.unitId, actor.userId] };
+      // `@>` rather than `= any(...)`: only the containment operator can use the GIN indexes.
+      return { sql: '(c.regional_unit_ids @> array[$3::uuid] or c.assignee_ids @> array[$4::uuid])', params: [actor.unitId, actor.userId] };
   }
 }
 
@@ -61,6 +62,10 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     }
     const scope = scopeFor(ctx, actor);
     const params = [cursor, limit, ...scope.params];
+    // Children of visible cases: a semi-join on the caller's cases (small for UPT staff and
+    // field workers, found through the GIN indexes), so a pull costs what the caller may see
+    // rather than every change made since the cursor by everyone.
+    const inScope = (alias: string) => (scope.sql === 'true' ? 'true' : `${alias}.case_id in (select c.id from cases c where ${scope.sql})`);
     const draftFilter = `(r.status <> 'draft' or r.author_id = $${params.length + 1}::uuid)`;
 
     const [cases, reports, events, attachments, removals] = [
@@ -69,18 +74,18 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
         params,
       ),
       await tx.query<{ data: ReportRecord; change_seq: number }>(
-        `select r.data, r.change_seq from reports r join cases c on c.id = r.case_id
-          where r.change_seq > $1 and ${scope.sql} and ${draftFilter} order by r.change_seq limit $2`,
+        `select r.data, r.change_seq from reports r
+          where r.change_seq > $1 and ${inScope('r')} and ${draftFilter} order by r.change_seq limit $2`,
         [...params, actor.userId],
       ),
       await tx.query<{ data: CaseEvent; change_seq: number }>(
-        `select e.data, e.change_seq from case_events e join cases c on c.id = e.case_id
-          where e.change_seq > $1 and ${scope.sql} order by e.change_seq limit $2`,
+        `select e.data, e.change_seq from case_events e
+          where e.change_seq > $1 and ${inScope('e')} order by e.change_seq limit $2`,
         params,
       ),
       await tx.query<{ data: AttachmentMeta; change_seq: number }>(
-        `select a.data, a.change_seq from attachments a join cases c on c.id = a.case_id
-          where a.change_seq > $1 and ${scope.sql} order by a.change_seq limit $2`,
+        `select a.data, a.change_seq from attachments a
+          where a.change_seq > $1 and ${inScope('a')} order by a.change_seq limit $2`,
         params,
       ),
       await tx.query<{ change_seq: number; case_id: string; prev_unit_id: string | null; prev_regional_unit_ids: string[]; prev_assignee_ids: string[]; now_visible: boolean }>(
