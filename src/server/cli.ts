@@ -7,6 +7,7 @@
  *   seed-demo [--cases N]                  seed the demo organisation into an empty store
  *   generate --count N [--seed S]          add N synthetic cases to an existing organisation
  *   import --channel C --file F            import a channel's export (CSV or JSON)
+ *   unit-add --code C --name N --kind K [--parent CODE] --time-zone TZ --region R
  *   user-add --username U --name N --role R --unit CODE   (password from TINDAK_NEW_PASSWORD)
  *   channel-key-create --channel C --label L
  *   channel-key-revoke --id ID
@@ -17,7 +18,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { createUser, newUserSchema } from './auth/accounts';
+import { AccountError, createUnit, createUser, newUnitSchema, newUserSchema } from './auth/accounts';
 import { createContext } from './context';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -36,6 +37,7 @@ const USAGE = `Pemakaian / usage: tsx src/server/cli.ts <command> [options]
   seed-demo [--cases 3000]
   generate --count N [--seed S]
   import --channel CHANNEL --file PATH
+  unit-add --code CODE --name NAME --kind central|work_unit|regional [--parent UNIT_CODE] --time-zone WIB|WITA|WIT --region REGION
   user-add --username U --name NAME --role ROLE --unit UNIT_CODE   (password: env TINDAK_NEW_PASSWORD)
   channel-key-create --channel CHANNEL --label LABEL
   channel-key-revoke --id KEY_ID
@@ -58,6 +60,11 @@ const OPTIONS = {
   role: { type: 'string' },
   unit: { type: 'string' },
   label: { type: 'string' },
+  code: { type: 'string' },
+  kind: { type: 'string' },
+  parent: { type: 'string' },
+  'time-zone': { type: 'string' },
+  region: { type: 'string' },
   id: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -165,6 +172,22 @@ async function run(command: string | undefined, flags: Flags): Promise<void> {
         console.log([...counts].map(([status, n]) => `${status}: ${n}`).join(', ') || 'berkas kosong / empty file');
         if (counts.has('rejected')) process.exitCode = 1;
       });
+    case 'unit-add':
+      return withStore(flags, async (db) => {
+        let parentId: string | null = null;
+        if (flags.parent) {
+          const parent = (await db.query<{ id: string }>('select id from units where code = $1', [flags.parent])).rows[0];
+          if (!parent) throw new UsageError(`Unit induk "${flags.parent}" tidak ada / parent unit does not exist`);
+          parentId = parent.id;
+        }
+        const input = newUnitSchema.safeParse({ code: flags.code, name: flags.name, kind: flags.kind, parentId, timeZone: flags['time-zone'], region: flags.region });
+        if (!input.success) throw new UsageError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+        const { id } = await createUnit(db, input.data).catch((error: unknown) => {
+          if (error instanceof AccountError) throw new UsageError(error.message);
+          throw error;
+        });
+        console.log(`Unit dibuat / unit created: ${id}`);
+      });
     case 'user-add':
       return withStore(flags, async (db) => {
         const unitCode = required(flags.unit, 'unit');
@@ -178,7 +201,10 @@ async function run(command: string | undefined, flags: Flags): Promise<void> {
           password: process.env.TINDAK_NEW_PASSWORD,
         });
         if (!input.success) throw new UsageError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-        const { id } = await createUser(db, input.data);
+        const { id } = await createUser(db, input.data).catch((error: unknown) => {
+          if (error instanceof AccountError) throw new UsageError(error.message);
+          throw error;
+        });
         console.log(`Pengguna dibuat / user created: ${id}`);
       });
     case 'channel-key-create':

@@ -1,5 +1,5 @@
 /**
- * The admin API (accounts, units, devices) and the audit trail. The auditor reads; only the
+ * The admin API (accounts, units, devices, channel keys) and the audit trail. The auditor reads; only the
  * admin changes anything.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { canSeeCase, idSchema, type Role } from '../../shared';
 import { AccountError, createUnit, createUser, newUnitSchema, newUserSchema, revokeDevice, updateUser, userPatchSchema } from '../auth/accounts';
 import type { ServerContext } from '../context';
+import { ChannelKeyError, createChannelKey, revokeChannelKey } from '../intake/channel-keys';
 import { loadCases } from '../sync/store';
 import { HttpError, forbidden, notFound } from './errors';
 import { parseBody } from './validation';
 
 const idParams = z.strictObject({ id: idSchema });
 const deviceParams = z.strictObject({ id: z.string().min(1).max(64) });
+const newChannelKeySchema = z.strictObject({ channel: z.string(), label: z.string() });
 const auditQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1_000).default(200),
@@ -68,6 +70,35 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     allow(request, ['admin']);
     const { id } = parseBody(deviceParams, request.params);
     if (!(await revokeDevice(ctx.db, id))) throw notFound('Perangkat tidak ditemukan atau sudah dicabut.');
+    return { ok: true };
+  });
+
+  app.get('/admin/channel-keys', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['admin', 'auditor']);
+    const rows = await ctx.db.query(
+      'select id, channel, label, created_at as "createdAt", revoked_at as "revokedAt" from channel_keys order by created_at desc',
+    );
+    return { channelKeys: rows.rows };
+  });
+
+  /** The key's plaintext is in this answer only; the server keeps its hash. */
+  app.post('/admin/channel-keys', { preHandler: app.requireAuth }, async (request, reply) => {
+    allow(request, ['admin']);
+    const body = parseBody(newChannelKeySchema, request.body);
+    if (!ctx.org.config.channels.some((channel) => channel.key === body.channel)) {
+      throw new HttpError(400, 'invalid_body', `Kanal "${body.channel}" tidak ada dalam konfigurasi.`);
+    }
+    const created = await createChannelKey(ctx.db, body.channel, body.label).catch((error: unknown) => {
+      if (error instanceof ChannelKeyError) throw new HttpError(400, error.code, error.message);
+      throw error;
+    });
+    return reply.status(201).send(created);
+  });
+
+  app.post('/admin/channel-keys/:id/revoke', { preHandler: app.requireAuth }, async (request) => {
+    allow(request, ['admin']);
+    const { id } = parseBody(idParams, request.params);
+    if (!(await revokeChannelKey(ctx.db, id))) throw notFound('Kunci kanal tidak ditemukan atau sudah dicabut.');
     return { ok: true };
   });
 

@@ -73,7 +73,7 @@ describe('server command line (PGlite store in a temp folder)', () => {
     expect(await count(dir, 'select count(*)::int as n from cases')).toBe(40);
   }, 120_000);
 
-  it('generates cases, imports a channel export, adds a user and manages channel keys', async () => {
+  it('generates cases, imports a channel export, adds a unit and a user, and manages channel keys', async () => {
     const generated = await cli(['generate', '--count', '25', '--data-dir', dir]);
     expect(generated.code, generated.stderr).toBe(0);
     expect(await count(dir, 'select count(*)::int as n from cases')).toBe(65);
@@ -83,13 +83,20 @@ describe('server command line (PGlite store in a temp folder)', () => {
     expect(importedCases).toBeGreaterThan(0);
     expect(imported.stdout).toMatch(/created: \d+/);
 
+    const unit = await cli(['unit-add', '--code', 'upt_kupang', '--name', 'UPT Kupang', '--kind', 'regional', '--parent', 'linjamsos', '--time-zone', 'WITA', '--region', 'Nusa Tenggara Timur', '--data-dir', dir]);
+    expect(unit.code, unit.stderr + unit.stdout).toBe(0);
+    expect(await count(dir, "select count(*)::int as n from units where code = 'upt_kupang'")).toBe(1);
+    const badZone = await cli(['unit-add', '--code', 'upt_x', '--name', 'UPT X', '--kind', 'regional', '--time-zone', 'UTC', '--region', 'X', '--data-dir', dir]);
+    expect(badZone.code).toBe(2);
+    expect(await count(dir, "select count(*)::int as n from units where code = 'upt_x'")).toBe(0);
+
     const tooShort = await cli(['user-add', '--username', 'petugas.baru', '--name', 'Petugas Baru', '--role', 'field_worker', '--unit', 'upt_bandung', '--data-dir', dir], {
       TINDAK_NEW_PASSWORD: 'pendek',
     });
     expect(tooShort.code).toBe(2);
     expect(await count(dir, "select count(*)::int as n from users where username = 'petugas.baru'")).toBe(0);
 
-    const added = await cli(['user-add', '--username', 'petugas.baru', '--name', 'Petugas Baru', '--role', 'field_worker', '--unit', 'upt_bandung', '--data-dir', dir], {
+    const added = await cli(['user-add', '--username', 'petugas.baru', '--name', 'Petugas Baru', '--role', 'field_worker', '--unit', 'upt_kupang', '--data-dir', dir], {
       TINDAK_NEW_PASSWORD: 'kata-sandi-panjang-2026',
     });
     expect(added.code, added.stderr + added.stdout).toBe(0);

@@ -282,6 +282,30 @@ describe.each(stores)('intake on %s', (kind) => {
       { numRuns: 80 },
     );
   });
+
+  it('the admin makes and revokes channel keys through the admin API; the auditor only lists them', async () => {
+    const admin = await server.login('admin');
+    const auditor = await server.login('auditor');
+    const liaison = await server.login('liaisonA');
+    expect((await liaison.call('GET', '/admin/channel-keys')).status).toBe(403);
+    expect((await auditor.call('POST', '/admin/channel-keys', { channel: 'lapor', label: 'Auditor' })).status).toBe(403);
+    const unknownChannel = await admin.call<{ error: { code: string } }>('POST', '/admin/channel-keys', { channel: 'tidak-ada', label: 'X' });
+    expect(unknownChannel.status).toBe(400);
+    expect(unknownChannel.body.error.code).toBe('invalid_body');
+
+    const created = await admin.call<{ id: string; key: string; channel: string }>('POST', '/admin/channel-keys', { channel: 'lapor', label: 'Jembatan kedua' });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatch(/^tindak_ck_/);
+    const listed = await auditor.call<{ channelKeys: { id: string; label: string; revokedAt: string | null }[] }>('GET', '/admin/channel-keys');
+    expect(listed.status).toBe(200);
+    expect(listed.body.channelKeys.find((k) => k.id === created.body.id)).toMatchObject({ label: 'Jembatan kedua', revokedAt: null });
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
+
+    expect((await sendCases([incoming()], created.body.key))[0]?.status).toBe('created');
+    expect((await admin.call('POST', `/admin/channel-keys/${created.body.id}/revoke`)).status).toBe(200);
+    expect((await admin.call('POST', `/admin/channel-keys/${created.body.id}/revoke`)).status).toBe(404);
+    expect((await send({ cases: [incoming()] }, created.body.key)).status).toBe(401);
+  });
 });
 
 describe('parseCsv', () => {
