@@ -151,7 +151,12 @@ describe('sync engine in Chromium', () => {
     expect((await server.caseOnServer(records[0]!.id))?.urgency).toBe('normal');
     await two.stop();
 
-    expect(first.problems).toEqual([]);
-    expect(second.problems).toEqual([]);
+    // While the context was offline, a timer-driven attempt may reach the network layer first
+    // and fail (that is the engine doing its job); such failures may only concern the sync
+    // server's API. Anything else is a real problem.
+    const isOfflineAttempt = (problem: string) =>
+      problem.startsWith(`request failed: ${server.url}/sync/`) || /console\.error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(problem);
+    expect(first.problems.filter((problem) => !isOfflineAttempt(problem)), first.problems.join('\n')).toEqual([]);
+    expect(second.problems, second.problems.join('\n')).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@
  * server value (rebase). A pulled record older than the local copy (a version already
  * acknowledged) is skipped.
  */
+import type { Table } from 'dexie';
 import {
   cursorSchema,
   uuidv7,
@@ -334,6 +335,9 @@ export class LocalSyncStore implements SyncStore {
       const expect: Expectation[] = [];
       const sealing = store.sealing();
       const noPending = { serverValues: {}, isOnServer: true, hasRejectedChange: false };
+      // Read while the rows are sealed (IndexedDB and WebCrypto work in parallel), so that the
+      // commit re-reads only rows that exist; see withoutStale.
+      const storedRead = Promise.all([storedIds(db.cases, pulledCases.map((record) => record.id)), storedIds(db.reports, [...reports.keys()])]);
 
       const caseRows = await Promise.all(
         pulledCases.map(async (record): Promise<{ row: CaseRow; isRebased: boolean } | null> => {
@@ -381,12 +385,14 @@ export class LocalSyncStore implements SyncStore {
         ),
       );
 
+      const [storedCaseIds, storedReportIds] = await storedRead;
+
       return {
         expect,
         commit: async (): Promise<PullApplyResult> => {
           if ((await readPendingState()).fingerprint !== before.fingerprint) throw new ConcurrentChange();
-          const newCases = await this.withoutStale(db.cases, caseRows);
-          const newReports = await this.withoutStale(db.reports, reportRows);
+          const newCases = await this.withoutStale(db.cases, caseRows, storedCaseIds);
+          const newReports = await this.withoutStale(db.reports, reportRows, storedReportIds);
           await db.cases.bulkPut(newCases);
           await db.reports.bulkPut(newReports);
           await db.events.bulkPut(eventRows);
@@ -419,24 +425,28 @@ export class LocalSyncStore implements SyncStore {
 
   /**
    * Inside the pull transaction: drops rows older than the local copy, and carries over local
-   * flags (a rejected change stays flagged until the officer deals with it).
+   * flags (a rejected change stays flagged until the officer deals with it). Only the rows that
+   * were stored when the page was prepared are read again: reading a missing key costs about as
+   * much as writing it, and on a first sync nearly every pulled record is new. A row with a
+   * pulled id cannot appear meanwhile without an outbox entry for it (a local create, a resent
+   * or resolved change), which changes the pending-state fingerprint and prepares the page again;
+   * pulls and acknowledgements run one at a time in the engine.
    */
   private async withoutStale<Row extends CaseRow | ReportRow>(
-    table: { bulkGet(keys: string[]): Promise<(Row | undefined)[]> },
+    table: Table<Row, string>,
     prepared: readonly ({ row: Row; isRebased: boolean } | null)[],
+    storedWhenPrepared: ReadonlySet<string>,
   ): Promise<Row[]> {
     const candidates = prepared.filter((p): p is { row: Row; isRebased: boolean } => p !== null);
-    const existing = await table.bulkGet(candidates.map((p) => p.row.id));
+    const toRead = candidates.filter((p) => !p.isRebased && storedWhenPrepared.has(p.row.id)).map((p) => p.row.id);
+    const locals = new Map<string, Row>();
+    if (toRead.length > 0) for (const local of await table.bulkGet(toRead)) if (local) locals.set(local.id, local);
     const rows: Row[] = [];
-    candidates.forEach(({ row, isRebased }, i) => {
-      const local = existing[i];
-      if (isRebased || !local) {
-        rows.push(row);
-        return;
-      }
-      if (local.version > row.version) return;
-      rows.push({ ...row, hasRejectedChange: local.hasRejectedChange });
-    });
+    for (const { row, isRebased } of candidates) {
+      const local = locals.get(row.id);
+      if (isRebased || !local) rows.push(row);
+      else if (local.version <= row.version) rows.push({ ...row, hasRejectedChange: local.hasRejectedChange });
+    }
     return rows;
   }
 
@@ -500,6 +510,13 @@ export class LocalSyncStore implements SyncStore {
       throw asStoreError(error);
     }
   }
+}
+
+/** Which of `ids` have a row in `table` (outside any transaction, while a page is prepared). */
+async function storedIds<Row extends { id: string }>(table: Table<Row, string>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await table.bulkGet([...ids]);
+  return new Set(rows.flatMap((row) => (row ? [row.id] : [])));
 }
 
 export function createSyncStore(store: UserStore): SyncStore {
