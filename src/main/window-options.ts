@@ -1,14 +1,39 @@
-// The main window's options as a pure function, so the security flags are unit-tested
-// without Electron. Every webPreferences flag is spelled out even where it matches Electron's
-// default: a default that changes in an upgrade must not silently weaken the window.
-import type { BrowserWindowConstructorOptions } from 'electron';
+// Window options as pure functions, so the security flags of every window the app opens are
+// unit-tested without Electron. Every webPreferences flag is spelled out even where it matches
+// Electron's default: a default that changes in an upgrade must not silently weaken a window.
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+/** The flags every window shares: no Node, no Electron, nothing experimental or insecure. */
+export function hardenedWebPreferences(): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    enableBlinkFeatures: '',
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools: false,
+  };
+}
 
 export interface MainWindowInput {
   /** Absolute path of the built preload script (out/preload/index.cjs). */
   readonly preloadPath: string;
+  /** False in release builds (a packaged app of the release flavour). */
+  readonly isDevToolsAllowed: boolean;
 }
 
-export function createMainWindowOptions({ preloadPath }: MainWindowInput): BrowserWindowConstructorOptions {
+export function createMainWindowOptions({
+  preloadPath,
+  isDevToolsAllowed,
+}: MainWindowInput): BrowserWindowConstructorOptions {
   return {
     title: 'Tindak',
     width: 1280,
@@ -19,18 +44,19 @@ export function createMainWindowOptions({ preloadPath }: MainWindowInput): Brows
     show: false,
     backgroundColor: '#f5f6f8',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...hardenedWebPreferences(), preload: preloadPath, devTools: isDevToolsAllowed },
+  };
+}
+
+/**
+ * The invisible window that lays out a document for printToPDF. It shows only HTML that main
+ * built from escaped data, so it needs no preload and not even JavaScript.
+ */
+export function createPrintWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: { ...hardenedWebPreferences(), javascript: false },
   };
 }

@@ -1,7 +1,9 @@
 // The renderer's only way to the platform. In Electron the preload has put the bridge on
 // `window.tindak`; in a plain browser (Playwright, `npm start` without the Electron runtime)
-// there is none and a browser implementation of the same interface stands in.
-import type { AppInfo, TindakBridge } from '../../preload/api';
+// there is none and a browser implementation of the same interface stands in
+// (./browser-platform.ts).
+import { BRIDGE_METHODS, type AppInfo, type TindakBridge } from '../../preload/api';
+import { createBrowserPlatform, type BrowserPlatform, type BrowserPlatformOptions } from './browser-platform';
 
 declare global {
   interface Window {
@@ -10,10 +12,21 @@ declare global {
   }
 }
 
-export type { AppInfo };
-
-/** The browser stand-in must offer every feature of the bridge; only `kind` differs. */
-export type BrowserPlatform = Omit<TindakBridge, 'kind'> & { readonly kind: 'browser' };
+export type { AppInfo, BrowserPlatform, BrowserPlatformOptions };
+export type {
+  ExportRequest,
+  OpenExternalResult,
+  OverdueNotice,
+  PrintableDocument,
+  SaveResult,
+  SecretRef,
+  Settings,
+  SyncFinished,
+  VaultReadResult,
+  VaultStatus,
+  VaultWriteResult,
+} from '../../preload/api';
+export { createBrowserPlatform };
 
 export type Platform = TindakBridge | BrowserPlatform;
 
@@ -21,24 +34,15 @@ export interface PlatformHost {
   readonly tindak?: unknown;
 }
 
-export interface BrowserPlatformOptions {
-  readonly version: string;
-}
-
-export function createBrowserPlatform({ version }: BrowserPlatformOptions): BrowserPlatform {
-  return {
-    kind: 'browser',
-    app: {
-      getInfo: () => Promise.resolve({ version, platform: 'browser' }),
-    },
-  };
-}
-
+/** Whether `value` has every feature and method of the bridge contract (BRIDGE_METHODS). */
 export function isTindakBridge(value: unknown): value is TindakBridge {
   if (typeof value !== 'object' || value === null) return false;
-  if (!('kind' in value) || value.kind !== 'electron') return false;
-  if (!('app' in value) || typeof value.app !== 'object' || value.app === null) return false;
-  return 'getInfo' in value.app && typeof value.app.getInfo === 'function';
+  if (Reflect.get(value, 'kind') !== 'electron') return false;
+  return Object.entries(BRIDGE_METHODS).every(([feature, methods]) => {
+    const api: unknown = Reflect.get(value, feature);
+    if (typeof api !== 'object' || api === null) return false;
+    return methods.every((method) => typeof Reflect.get(api, method) === 'function');
+  });
 }
 
 /** Picks the Electron bridge when the preload provided one, otherwise the browser platform. */

@@ -1,0 +1,81 @@
+// What the shell shows outside the window: the count of unsent changes (the app badge where
+// the desktop supports one, the tray tooltip everywhere) and native notifications when a sync
+// finishes after the officer had been offline, or when cases become overdue.
+import type { OverdueNotice, SyncFinished } from '../../preload/schemas';
+
+export interface DeskStatusDeps {
+  /** app.setBadgeCount: Linux (Unity launchers) and macOS; false where unsupported. */
+  readonly setBadgeCount: (count: number) => boolean;
+  /** The tray icon's tooltip; absent when there is no tray. */
+  readonly setTrayTooltip?: (text: string) => void;
+  /** new Notification({ title, body }).show(), when Notification.isSupported(). */
+  readonly showNotification: (notification: { title: string; body: string }) => void;
+}
+
+export interface DeskStatus {
+  setUnsentCount(count: number): void;
+  notifySyncFinished(event: SyncFinished): void;
+  notifyOverdue(notice: OverdueNotice): void;
+}
+
+export function unsentTooltip(count: number): string {
+  return count === 0
+    ? 'Tindak — semua perubahan sudah terkirim'
+    : `Tindak — ${count} perubahan belum terkirim`;
+}
+
+export function syncFinishedNotification({ language, sentCount, receivedCount }: SyncFinished): {
+  title: string;
+  body: string;
+} {
+  return language === 'id'
+    ? {
+        title: 'Tersambung lagi: sinkronisasi selesai',
+        body: `${sentCount} perubahan terkirim ke server, ${receivedCount} pembaruan diterima.`,
+      }
+    : {
+        title: 'Back online: sync finished',
+        body: `${sentCount} changes sent to the server, ${receivedCount} updates received.`,
+      };
+}
+
+export function overdueNotification({ language, count, firstReference }: OverdueNotice): {
+  title: string;
+  body: string;
+} {
+  const isOne = count === 1 && firstReference !== null;
+  if (language === 'id') {
+    return {
+      title: 'Kasus melewati batas waktu',
+      body: isOne
+        ? `Kasus ${firstReference} melewati batas penyelesaian 3 hari kerja.`
+        : `${count} kasus melewati batas penyelesaian 3 hari kerja.`,
+    };
+  }
+  return {
+    title: 'Case overdue',
+    body: isOne
+      ? `Case ${firstReference} is past its 3-working-day deadline.`
+      : `${count} cases are past their 3-working-day deadline.`,
+  };
+}
+
+export function createDeskStatus({
+  setBadgeCount,
+  setTrayTooltip,
+  showNotification,
+}: DeskStatusDeps): DeskStatus {
+  return {
+    setUnsentCount(count) {
+      setBadgeCount(count);
+      setTrayTooltip?.(unsentTooltip(count));
+    },
+    notifySyncFinished(event) {
+      // A sync while online all along is routine; only the return from offline is news.
+      if (event.wasOffline) showNotification(syncFinishedNotification(event));
+    },
+    notifyOverdue(notice) {
+      showNotification(overdueNotification(notice));
+    },
+  };
+}
