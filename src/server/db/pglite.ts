@@ -1,9 +1,12 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, QueryResult } from './database';
 
 const parsers = { 20: (value: string) => Number(value) };
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
+  // A fresh machine has no data folder yet (`.data/server` by default): make it, parents too.
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir, { parsers }) : await PGlite.create({ parsers });
   const wrap = <T>(result: { rows: unknown[]; affectedRows?: number }): QueryResult<T> => ({
     rows: result.rows as T[],

@@ -43,12 +43,14 @@ async function count(dir: string, sql: string): Promise<number> {
 }
 
 describe('server command line (PGlite store in a temp folder)', () => {
+  let root: string;
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tindak-cli-'));
+    root = await mkdtemp(join(tmpdir(), 'tindak-cli-'));
+    dir = root;
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   });
 
   it('refuses unknown commands and bad options with exit code 2 and the usage text', async () => {
@@ -62,6 +64,8 @@ describe('server command line (PGlite store in a temp folder)', () => {
   }, 60_000);
 
   it('seeds the demo into an empty store once, then refuses to mix it into a populated one', async () => {
+    // The data folder and its parents do not exist yet, as on a fresh machine.
+    dir = join(dir, 'fresh', 'server');
     const seeded = await cli(['seed-demo', '--cases', '40', '--data-dir', dir]);
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain('admin');
