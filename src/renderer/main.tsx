@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
+import { readAutoLockMs } from './app/auto-lock';
 import { createI18n, syncDocumentLanguage } from './i18n';
 import { getPlatform } from './platform';
 import { readServerUrl } from './platform/server-url';
@@ -20,6 +21,7 @@ createRoot(container).render(
       <App
         platform={getPlatform(window, { version: __TINDAK_VERSION__ })}
         serverUrl={readServerUrl(window.location.search)}
+        autoLockMs={readAutoLockMs(window.location.search)}
       />
     </I18nextProvider>
   </StrictMode>,

@@ -115,7 +115,7 @@ export interface SyncEngineOptions {
 }
 
 export type CycleOutcome =
-  | { kind: 'synced'; pushed: number; pulledPages: number; uploaded: number; didReset: boolean }
+  | { kind: 'synced'; pushed: number; pulledPages: number; pulledChanges: number; uploaded: number; didReset: boolean }
   | { kind: 'failed'; error: SyncError; retryInMs: number | null }
   | { kind: 'skipped'; reason: 'offline' | 'standby' | 'stopped' };
 
@@ -378,7 +378,7 @@ export class SyncEngine {
       await this.refreshSummary();
       this.scheduleWake(this.settings.periodicIntervalMs, 'timer');
       return this.finish(
-        { kind: 'synced', pushed, pulledPages: pull.pages, uploaded, didReset: pull.didReset },
+        { kind: 'synced', pushed, pulledPages: pull.pages, pulledChanges: pull.changes, uploaded, didReset: pull.didReset },
         trigger,
       );
     } catch (error) {
@@ -525,9 +525,10 @@ export class SyncEngine {
   // Pull
   // ---------------------------------------------------------------------------------------
 
-  private async pullAll(signal: AbortSignal): Promise<{ pages: number; didReset: boolean }> {
+  private async pullAll(signal: AbortSignal): Promise<{ pages: number; changes: number; didReset: boolean }> {
     let cursor = await this.storeCall(() => this.store.getCursor());
     let pages = 0;
+    let changes = 0;
     let didReset = false;
     this.update({ phase: 'pulling' });
     for (;;) {
@@ -554,6 +555,7 @@ export class SyncEngine {
       }
       await this.storeCall(() => this.store.applyPulledPage(page.changes, page.cursor));
       pages += 1;
+      changes += page.changes.length;
       cursor = page.cursor;
       this.pullLimit = Math.min(this.settings.pullLimit, Math.ceil(this.pullLimit * 1.25));
       if (!page.hasMore) break;
@@ -562,7 +564,7 @@ export class SyncEngine {
     const now = this.clock.now();
     await this.storeCall(() => this.store.setState(LAST_PULL_KEY, now));
     this.update({ lastPullAt: now });
-    return { pages, didReset };
+    return { pages, changes, didReset };
   }
 
   // ---------------------------------------------------------------------------------------

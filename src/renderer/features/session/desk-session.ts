@@ -1,0 +1,290 @@
+/**
+ * Signing in and out. The first sign-in of an officer on a workstation is online: the server
+ * checks the password, and the officer's local store is created with a data key wrapped by
+ * that password. Afterwards the store itself checks the password (the key unwraps or not), so
+ * signing in works offline; when the server is reachable it is asked too, for fresh tokens
+ * and the organisation directory.
+ *
+ * A DeskSession owns the open store, the HTTP client and the sync engine of one officer.
+ * Signing out stops the engine and closes the store; nothing is deleted, so each officer's
+ * data and unsent queue stay apart on a shared workstation.
+ */
+import {
+  LocalStoreError,
+  LocalSyncStore,
+  createAttachmentQueue,
+  directorySnapshotSchema,
+  openUserStore,
+  readSealedSession,
+  saveSealedSession,
+  type UserStore,
+} from '../../db';
+import {
+  AttachmentUploader,
+  SyncEngine,
+  SyncHttpClient,
+  SyncHttpError,
+  SyncNetworkError,
+  SyncTimeoutError,
+  sessionTokensSchema,
+  statusError,
+  statusSinkOf,
+  type LoginResponse,
+  type SessionSource,
+  type SessionTokens,
+} from '../../sync';
+import type { AppStore } from '../../state/app-store';
+import type { SignedInOfficer } from '../../state/session-slice';
+import {
+  findAccount,
+  normalizeUsername,
+  rememberAccount,
+  type KeyValueStorage,
+} from './workstation-accounts';
+
+export type SignInErrorCode =
+  | 'wrong_password'
+  | 'invalid_credentials'
+  | 'first_sign_in_needs_server'
+  | 'no_server'
+  | 'server_refused'
+  | 'storage';
+
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+  constructor(
+    readonly code: SignInErrorCode,
+    readonly serverMessage: string | null = null,
+  ) {
+    super(code);
+  }
+}
+
+export interface SignInOptions {
+  serverUrl: string | null;
+  username: string;
+  password: string;
+  storage: KeyValueStorage;
+  appStore: AppStore;
+  /** How long to wait for the server before signing in offline. */
+  onlineTimeoutMs?: number;
+}
+
+function newDeviceId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  return `ws-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const isUnreachable = (error: unknown) =>
+  error instanceof SyncNetworkError || error instanceof SyncTimeoutError;
+
+/** Tokens kept sealed in the officer's store (db/session-vault.ts), cached in memory. */
+class VaultSessionSource implements SessionSource {
+  #tokens: SessionTokens | null;
+  #onEnded: () => void;
+
+  constructor(
+    private readonly store: UserStore,
+    tokens: SessionTokens | null,
+    onEnded: () => void,
+  ) {
+    this.#tokens = tokens;
+    this.#onEnded = onEnded;
+  }
+
+  get deviceId(): string {
+    return this.store.deviceId;
+  }
+
+  getTokens(): Promise<SessionTokens | null> {
+    return Promise.resolve(this.#tokens);
+  }
+
+  async saveTokens(tokens: SessionTokens): Promise<void> {
+    await saveSealedSession(this.store, tokens);
+    this.#tokens = tokens;
+  }
+
+  async sessionEnded(): Promise<void> {
+    this.#tokens = null;
+    await saveSealedSession(this.store, null).catch(() => undefined);
+    this.#onEnded();
+  }
+}
+
+export class DeskSession {
+  private constructor(
+    readonly store: UserStore,
+    readonly engine: SyncEngine,
+    readonly officer: SignedInOfficer,
+    readonly serverUrl: string | null,
+  ) {}
+
+  /** Signs in online when the server answers, offline from the local store otherwise. */
+  static async signIn(options: SignInOptions): Promise<DeskSession> {
+    const username = normalizeUsername(options.username);
+    const known = findAccount(options.storage, username);
+    const timeouts = { baseMs: options.onlineTimeoutMs ?? 8_000 };
+    let store: UserStore;
+    let login: LoginResponse | null = null;
+    let client: SyncHttpClient | null = null;
+    let tokens: SessionTokens | null = null;
+    let pendingDeviceId = newDeviceId();
+    const holder: { source: VaultSessionSource | null } = { source: null };
+    const lazySource: SessionSource = {
+      get deviceId() {
+        return holder.source?.deviceId ?? pendingDeviceId;
+      },
+      getTokens: () => holder.source?.getTokens() ?? Promise.resolve(tokens),
+      saveTokens: async (next) => {
+        tokens = next;
+        if (holder.source) await holder.source.saveTokens(next);
+      },
+      sessionEnded: async () => {
+        tokens = null;
+        if (holder.source) await holder.source.sessionEnded();
+      },
+    };
+
+    if (known) {
+      // The store checks the password first: a wrong one fails here, online or not.
+      store = await openStore(known.userId, options.password);
+      pendingDeviceId = store.deviceId;
+      if (options.serverUrl) {
+        client = new SyncHttpClient({ baseUrl: options.serverUrl, session: lazySource, timeouts });
+        try {
+          login = await client.login(username, options.password);
+        } catch (error) {
+          if (!isUnreachable(error)) {
+            store.close();
+            throw serverRefusal(error);
+          }
+        }
+      }
+      if (!login) tokens = parseTokens(await readSealedSession(store).catch(() => null));
+    } else {
+      if (!options.serverUrl) throw new SignInError('no_server');
+      client = new SyncHttpClient({ baseUrl: options.serverUrl, session: lazySource, timeouts });
+      try {
+        login = await client.login(username, options.password);
+      } catch (error) {
+        if (isUnreachable(error)) throw new SignInError('first_sign_in_needs_server');
+        throw serverRefusal(error);
+      }
+      store = await openStore(login.user.id, options.password, pendingDeviceId);
+      if (store.deviceId !== pendingDeviceId) {
+        // The store was made earlier on this workstation (the account list was cleared):
+        // sign in again under the store's own device id.
+        pendingDeviceId = store.deviceId;
+        try {
+          login = await client.login(username, options.password);
+        } catch (error) {
+          store.close();
+          throw isUnreachable(error) ? new SignInError('first_sign_in_needs_server') : serverRefusal(error);
+        }
+      }
+    }
+
+    const appStore = options.appStore;
+    const source = new VaultSessionSource(store, tokens, () => {
+      appStore
+        .getState()
+        .updateSyncStatus({ phase: 'blocked', error: statusError('unauthenticated', Date.now()) });
+    });
+    holder.source = source;
+    try {
+      if (login) {
+        const { accessToken, refreshToken, accessExpiresAt, refreshExpiresAt } = login;
+        await source.saveTokens({ accessToken, refreshToken, accessExpiresAt, refreshExpiresAt });
+        await store.saveProfile(login.user);
+        if (client) {
+          try {
+            const directory = await client.sendJson(
+              'GET',
+              '/sync/directory',
+              undefined,
+              directorySnapshotSchema,
+            );
+            // Saving a directory recomputes every case's deadline (holidays may have changed):
+            // with 100,000 cases that takes a minute, so only a directory that changed is saved.
+            if (JSON.stringify(directory.data) !== JSON.stringify(store.directory))
+              await store.saveDirectorySnapshot(directory.data);
+          } catch (error) {
+            // The link dropped right after the sign-in: the directory kept here will do.
+            if (!isUnreachable(error) || !store.directory) throw error;
+          }
+        }
+      }
+      const profile = store.requireActor();
+      store.requireWorkflowDirectory();
+      const account = {
+        username,
+        userId: store.userId,
+        displayName: login?.user.displayName ?? known?.displayName ?? username,
+        role: profile.role,
+        unitId: profile.unitId,
+      };
+      rememberAccount(options.storage, account);
+
+      // Without a configured server every cycle fails as unreachable, which the status bar shows.
+      const http = new SyncHttpClient({
+        baseUrl: options.serverUrl ?? 'http://127.0.0.1:9',
+        session: source,
+      });
+      appStore.getState().resetSyncStatus();
+      const engine = new SyncEngine({
+        store: new LocalSyncStore(store),
+        transport: http,
+        status: statusSinkOf(appStore),
+        attachments: new AttachmentUploader({ client: http, queue: createAttachmentQueue(store) }),
+        settings: { localWriteDebounceMs: 1_000 },
+      });
+      const officer: SignedInOfficer = { ...account, isOfflineSignIn: login === null };
+      void engine.start();
+      return new DeskSession(store, engine, officer, options.serverUrl);
+    } catch (error) {
+      store.close();
+      if (error instanceof SignInError) throw error;
+      if (
+        error instanceof LocalStoreError &&
+        (error.code === 'profile_missing' || error.code === 'directory_missing')
+      ) {
+        throw new SignInError('first_sign_in_needs_server');
+      }
+      throw new SignInError('storage', error instanceof Error ? error.message : null);
+    }
+  }
+
+  /** The desk calls this after every local write so the engine syncs shortly. */
+  wrote(): void {
+    this.engine.notifyLocalWrite();
+  }
+
+  async signOut(): Promise<void> {
+    await this.engine.stop();
+    this.store.close();
+  }
+}
+
+async function openStore(userId: string, password: string, deviceId?: string): Promise<UserStore> {
+  try {
+    return await openUserStore({ userId, password, ...(deviceId ? { deviceId } : {}) });
+  } catch (error) {
+    if (error instanceof LocalStoreError && error.code === 'wrong_password')
+      throw new SignInError('wrong_password');
+    throw new SignInError('storage', error instanceof Error ? error.message : null);
+  }
+}
+
+function parseTokens(value: unknown): SessionTokens | null {
+  const parsed = sessionTokensSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+function serverRefusal(error: unknown): SignInError {
+  if (error instanceof SyncHttpError) {
+    if (error.code === 'invalid_credentials') return new SignInError('invalid_credentials');
+    return new SignInError('server_refused', error.message);
+  }
+  return new SignInError('server_refused', error instanceof Error ? error.message : null);
+}

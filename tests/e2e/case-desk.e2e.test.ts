@@ -1,0 +1,856 @@
+/**
+ * The case desk in real Chromium (the real dist-web build, real IndexedDB and WebCrypto)
+ * against the real central server on PGlite over loopback. Each officer works in a browser
+ * context of their own, as on their own workstation: the whole SOP flow (the field worker's
+ * report written offline, with a photo), return for revision, a conflict resolved in the inbox,
+ * a rejected change, a walk-in complaint found by NIK, the queue's order and keyboard, English,
+ * auto-lock, offline sign-in and two officers on one workstation. axe checks every screen
+ * tested; screenshots of each land in test-results/case-desk/ (and of every window when a test
+ * fails).
+ *
+ *   const admin = await desk('admin');
+ *   await admin.openCase(ticket);
+ *   await admin.act('Verifikasi dan kategorikan', async (form) => form.getByLabel('Topik').selectOption('pkh'));
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7, type CaseRecord, type CaseStatus } from '../../src/shared';
+import { collectPageProblems, launchBrowser } from '../helpers/browser';
+import { PEOPLE, caseIn, type PersonKey } from '../helpers/org-fixture';
+import { TEST_PASSWORD, startServer, usernameOf, type Session, type TestServer } from '../helpers/server';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
+
+const distWeb = fileURLToPath(new URL('../../dist-web', import.meta.url));
+const screenshotDir = fileURLToPath(new URL('../../test-results/case-desk', import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const WAIT = { timeout: 20_000 };
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays strict). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the case desk in Chromium against the real server', () => {
+  let pages: StaticServer;
+  let server: TestServer;
+  let browser: Browser;
+  let appUrl: string;
+  let auditor: Session;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(`${distWeb}/index.html`)) {
+      throw new Error(
+        'dist-web/index.html not found. Run `npm run build:web` first (`npm run test:e2e` does it for you).',
+      );
+    }
+    await mkdir(screenshotDir, { recursive: true });
+    pages = await serveStatic(distWeb);
+    server = await startServer('pglite', { settings: { allowedOrigins: [new URL(pages.url).origin] } });
+    appUrl = `${pages.url}?server=${encodeURIComponent(server.url)}`;
+    browser = await launchBrowser();
+    auditor = await server.login('auditor');
+  });
+
+  // A failed test leaves a screenshot of every window it opened, and what they said in alerts.
+  afterEach(async (context) => {
+    const failed = context.task.result?.state === 'fail';
+    let n = 0;
+    for (const browserContext of contexts.splice(0)) {
+      for (const page of browserContext.pages()) {
+        if (!failed) continue;
+        n += 1;
+        await page
+          .screenshot({
+            path: `${screenshotDir}/failed-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}.png`,
+            fullPage: true,
+          })
+          .catch(() => undefined);
+        const alerts = await page
+          .getByRole('alert')
+          .allTextContents()
+          .catch(() => []);
+        console.error(
+          `window ${n}: alerts ${JSON.stringify(alerts)}; sync ${await page
+            .getByTestId('sync-status')
+            .textContent()
+            .catch(() => '?')}`,
+        );
+      }
+      await browserContext.close().catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await pages?.close();
+  });
+
+  /** A workstation: one browser context (its own IndexedDB and localStorage). */
+  async function workstation(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(appUrl);
+    return { context, page, problems };
+  }
+
+  async function signIn(page: Page, who: PersonKey, password = TEST_PASSWORD): Promise<void> {
+    await page.getByLabel('Nama pengguna').fill(usernameOf(who));
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  }
+
+  /** The desk DSL for one signed-in officer. */
+  function deskOf(page: Page, problems: string[], context: BrowserContext) {
+    const api = {
+      page,
+      context,
+      problems,
+      async ready() {
+        try {
+          await page.getByTestId('officer').waitFor(WAIT);
+        } catch (error) {
+          const said = await page
+            .locator('.sign-in__status')
+            .textContent()
+            .catch(() => null);
+          throw new Error(
+            `not signed in; the form said: ${said ?? '(nothing)'}; page problems: ${problems.join(' | ')}`,
+            { cause: error },
+          );
+        }
+        return api;
+      },
+      async openCase(ticket: string) {
+        await page.getByLabel('Cari tiket, judul, NIK atau telepon').fill(ticket);
+        await page
+          .getByRole('button', { name: new RegExp(ticket) })
+          .first()
+          .click(WAIT);
+        await page.getByText(`Tiket ${ticket}`).waitFor(WAIT);
+        return api;
+      },
+      caseStatus: () => page.getByTestId('case-status'),
+      /** Picks a case action (a button the transition table offered), fills its form, saves. */
+      async act(name: string, fill: (form: Locator) => Promise<unknown> = async () => undefined) {
+        await page.getByTestId('case-actions').getByRole('button', { name, exact: true }).click(WAIT);
+        const form = page.getByRole('form', { name });
+        await fill(form);
+        await form.getByRole('button', { name: 'Simpan' }).click();
+        await page.getByText('Tersimpan di perangkat').waitFor(WAIT);
+        return api;
+      },
+      actions: () => page.getByTestId('case-actions').getByRole('button').allTextContents(),
+      /** Headless Chromium must not open a print dialog: window.print only counts its calls. */
+      async stubPrint() {
+        await page.evaluate(() => {
+          const stubbed = window as unknown as { print(): void; printCalls: number };
+          stubbed.printCalls = 0;
+          stubbed.print = () => {
+            stubbed.printCalls += 1;
+          };
+        });
+        return api;
+      },
+      printCalls: () => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls),
+      report: (n = 1) => page.getByTestId('report-card').nth(n - 1),
+      async syncNow() {
+        await page.getByRole('button', { name: 'Sinkronkan' }).click(WAIT);
+        return api;
+      },
+      async shot(name: string) {
+        await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+      },
+      async expectAccessible() {
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      },
+      /** Uncaught errors and CSP violations; failed requests while offline are expected. */
+      pageErrors: () =>
+        problems.filter((p) => p.startsWith('pageerror') || /Content Security Policy/i.test(p)),
+    };
+    return api;
+  }
+
+  async function desk(who: PersonKey) {
+    const { context, page, problems } = await workstation();
+    await signIn(page, who);
+    return deskOf(page, problems, context).ready();
+  }
+
+  async function auditActions(caseId: string): Promise<string[]> {
+    const answer = await auditor.call<{ events: { action: string }[] }>('GET', `/audit/cases/${caseId}`);
+    expect(answer.status).toBe(200);
+    return answer.body.events.map((e) => e.action);
+  }
+
+  async function untilAudited(caseId: string, action: string): Promise<void> {
+    await expect.poll(() => auditActions(caseId), { timeout: 20_000, interval: 250 }).toContain(action);
+  }
+
+  async function newCase(status: CaseStatus, overrides: Partial<CaseRecord> = {}): Promise<CaseRecord> {
+    const id = uuidv7();
+    const [record] = await server.insertCases([
+      caseIn(status, { id, ticketId: `LAPOR-${id.slice(-8).toUpperCase()}`, ...overrides }),
+    ]);
+    return record!;
+  }
+
+  it('runs the whole SOP across roles, with the field worker’s report written offline, and the audit trail shows every step', async () => {
+    const record = await newCase('received', { title: 'Bantuan PKH tahap tiga belum diterima' });
+    const ticket = record.ticketId;
+
+    // Admin: verify and categorise, then distribute to the work unit with a copy to its UPT.
+    const admin = await desk('admin');
+    await admin.shot('01-queue-admin');
+    await admin.openCase(ticket);
+    expect(await admin.actions()).toEqual(['Verifikasi dan kategorikan', 'Arsipkan (di luar kewenangan)']);
+    await admin.expectAccessible();
+    await admin.act('Verifikasi dan kategorikan', (form) => form.getByLabel('Topik').selectOption('pkh'));
+    await admin.caseStatus().getByText('Terverifikasi').waitFor(WAIT);
+    await admin.act('Distribusikan ke unit kerja', async (form) => {
+      await form.getByLabel('Unit kerja tujuan').selectOption({ label: 'Ditjen Linjamsos' });
+      await form.getByLabel('Sentra Wirajaya Makassar', { exact: true }).check();
+    });
+    await admin.shot('02-case-admin-distributed');
+    await admin.syncNow();
+    await untilAudited(record.id, 'distribute');
+    expect((await server.caseOnServer(record.id))?.status).toBe('distributed');
+
+    // Liaison officer: accept, then assign the UPT and the field worker.
+    const liaison = await desk('liaisonA');
+    await liaison.openCase(ticket);
+    await liaison.act('Terima untuk ditindaklanjuti');
+    await liaison.act('Tugaskan UPT dan petugas', async (form) => {
+      await form.getByLabel('Sentra Wirajaya Makassar', { exact: true }).check();
+      await form.getByLabel(/fieldA1 \(/).check();
+    });
+    await liaison.syncNow();
+    await untilAudited(record.id, 'assign');
+    expect((await server.caseOnServer(record.id))?.assigneeIds).toEqual([PEOPLE.fieldA1.id]);
+
+    // Field worker: signs in online once, then works offline.
+    const field = await desk('fieldA1');
+    await field.openCase(ticket);
+    await field.context.setOffline(true);
+    await field.page.getByTestId('connectivity').getByText('Tanpa sambungan').waitFor(WAIT);
+    await field.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: 'Tulis laporan penanganan' })
+      .click();
+    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
+    await form.waitFor(WAIT);
+    // Submitting an empty report names what is missing, in Bahasa Indonesia.
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await form.getByText('Temuan wajib diisi sebelum laporan dikirim.').waitFor(WAIT);
+    await field.expectAccessible();
+    await form.getByLabel('Tanggal kunjungan').fill('2026-11-24');
+    await form.getByLabel('Metode').selectOption('home_visit');
+    await form
+      .getByLabel('Temuan', { exact: true })
+      .fill('Keluarga terdaftar di DTKS, rekening KKS belum aktif.');
+    await form.getByLabel('Tindakan yang dilakukan').fill('Mendampingi aktivasi rekening di bank penyalur.');
+    await form.getByLabel('PKH', { exact: true }).selectOption('active');
+    await form.getByLabel('Hasil').selectOption('resolved');
+    // A photo taller than 1,600 px: downscaled to a JPEG before it is saved.
+    const photo = await field.page.screenshot({ fullPage: true });
+    await form
+      .getByLabel('Lampirkan foto atau pindaian')
+      .setInputFiles({ name: 'kunjungan.png', mimeType: 'image/png', buffer: photo });
+    await form.getByText('Lampiran kunjungan.jpg tersimpan.').waitFor(WAIT);
+    await field.page.getByRole('img', { name: 'Pratinjau kunjungan.jpg' }).waitFor(WAIT);
+    await field.shot('03-report-form-offline');
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await field.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await field.page
+      .getByRole('button', { name: new RegExp(ticket) })
+      .getByTestId('unsent-mark')
+      .waitFor(WAIT);
+    await expect
+      .poll(() => field.page.getByTestId('pending-count').textContent())
+      .toMatch(/\d+ perubahan belum terkirim/);
+    // The platform's unsent badge (the window title in a browser) counts the waiting changes.
+    await expect.poll(() => field.page.title()).toMatch(/^\(\d+\) /);
+    await field.shot('04-report-submitted-offline');
+    expect(await auditActions(record.id)).not.toContain('report_create');
+
+    // Back online: the engine sends everything, text first, then the photo.
+    await field.context.setOffline(false);
+    await untilAudited(record.id, 'report_submit');
+    await field.page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.db.query<{ uploaded: boolean; type: string }>(
+              `select (data->>'isUploaded')::boolean as uploaded, data->>'mimeType' as type from attachments where case_id = $1`,
+              [record.id],
+            )
+          ).rows,
+        { timeout: 20_000 },
+      )
+      .toEqual([{ uploaded: true, type: 'image/jpeg' }]);
+    await field.page
+      .getByRole('button', { name: new RegExp(ticket) })
+      .getByTestId('unsent-mark')
+      .waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => field.page.title()).toBe('Tindak');
+
+    // Liaison officer: corrects one field with a reason (tracked), then approves.
+    await liaison.syncNow();
+    await liaison.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await liaison.report().getByRole('button', { name: 'Koreksi kolom' }).click();
+    const correction = liaison.page.getByRole('form', { name: 'Koreksi kolom' });
+    await correction.getByLabel('Kolom').selectOption('findings');
+    await correction
+      .getByLabel('Nilai koreksi')
+      .fill('Keluarga terdaftar di DTKS dan aktif PKH; rekening KKS belum diaktivasi.');
+    await correction.getByLabel('Alasan koreksi').fill('Status PKH dari pemeriksaan kepesertaan');
+    await correction.getByRole('button', { name: 'Simpan' }).click();
+    const tracked = liaison.report().getByRole('region', { name: 'Koreksi (perubahan terlacak)' });
+    await tracked
+      .locator('del')
+      .getByText('Keluarga terdaftar di DTKS, rekening KKS belum aktif.')
+      .waitFor(WAIT);
+    await tracked
+      .locator('ins')
+      .getByText(/aktif PKH/)
+      .waitFor(WAIT);
+    await liaison.expectAccessible();
+    await liaison.shot('05-report-corrected');
+    await liaison.report().getByRole('button', { name: 'Setujui' }).click();
+    await liaison.report().getByTestId('report-status').getByText('Disetujui').waitFor(WAIT);
+    await liaison.syncNow();
+    await untilAudited(record.id, 'report_approve');
+
+    // Unit head: closes the approved report.
+    const head = await desk('headA');
+    await head.openCase(ticket);
+    await head.report().getByRole('button', { name: 'Tutup laporan' }).click();
+    await head.report().getByTestId('report-status').getByText('Ditutup').waitFor(WAIT);
+    await head.syncNow();
+    await untilAudited(record.id, 'report_close');
+
+    // Liaison officer: declares the case finished with the LAPOR! reference, records the rating.
+    await liaison.syncNow();
+    await liaison.report().getByTestId('report-status').getByText('Ditutup').waitFor(WAIT);
+    await liaison.act('Nyatakan selesai', async (finish) => {
+      await finish.getByLabel('Catatan penyelesaian').fill('Rekening KKS telah aktif dan bantuan cair.');
+      await finish.getByLabel('Referensi laporan status di kanal sumber').fill('TL-LAPOR-2026-0042');
+    });
+    await liaison.page.getByTestId('channel-reference').getByText('TL-LAPOR-2026-0042').waitFor(WAIT);
+    await liaison.act('Catat penilaian pelapor', (rate) => rate.getByLabel('Nilai (1–5)').selectOption('5'));
+    await liaison.page.getByTestId('case-rating').getByText('5').waitFor(WAIT);
+    await liaison.syncNow();
+    await untilAudited(record.id, 'rate');
+    await liaison.shot('06-case-rated');
+    // Back at the list, the unit's performance counts the case as resolved.
+    await liaison.page.getByRole('button', { name: 'Kembali ke daftar' }).click();
+    await liaison.page.getByRole('button', { name: 'Tampilkan kinerja unit' }).click();
+    await liaison.page.getByTestId('resolved-percent').getByText('1 (100%)').waitFor(WAIT);
+    await liaison.expectAccessible();
+    await liaison.shot('06b-unit-performance');
+
+    const onServer = await server.caseOnServer(record.id);
+    expect(onServer).toMatchObject({ status: 'rated', rating: 5, channelReference: 'TL-LAPOR-2026-0042' });
+    const trail = await auditActions(record.id);
+    for (const step of [
+      'verify',
+      'distribute',
+      'accept',
+      'assign',
+      'report_create',
+      'report_submit',
+      'report_correct',
+      'report_approve',
+      'report_close',
+      'finish',
+      'rate',
+    ]) {
+      expect(trail).toContain(step);
+    }
+    // In order: each step after the one before it.
+    const order = [
+      'verify',
+      'distribute',
+      'accept',
+      'assign',
+      'report_submit',
+      'report_correct',
+      'report_approve',
+      'report_close',
+      'finish',
+      'rate',
+    ].map((s) => trail.indexOf(s));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+
+    // The auditor reads everything, the trail included, and is offered no step at all.
+    const reader = await desk('auditor');
+    await reader.openCase(ticket);
+    await reader.page
+      .getByText('Tidak ada langkah yang dapat Anda lakukan pada kasus ini sekarang.')
+      .waitFor(WAIT);
+    const timeline = reader.page.getByRole('region', { name: 'Riwayat' });
+    for (const step of [
+      'Diverifikasi',
+      'Didistribusikan',
+      'Ditugaskan',
+      'Laporan dikirim',
+      'Laporan dikoreksi',
+      'Laporan ditutup',
+      'Dinyatakan selesai',
+      'Dinilai pelapor',
+    ]) {
+      await timeline.getByText(step, { exact: true }).waitFor(WAIT);
+    }
+    // The auditor sees the reporter's name only; identity numbers are hidden from them.
+    expect(await reader.page.getByTestId('reporter-nik').textContent()).toBe('Disembunyikan');
+    expect(await reader.page.getByTestId('reporter-name').textContent()).toBe('Siti Aminah');
+    await reader.expectAccessible();
+    await reader.shot('07-auditor-trail');
+
+    for (const officer of [admin, liaison, field, head, reader]) expect(officer.pageErrors()).toEqual([]);
+  });
+
+  it('returns a report for revision and takes the resubmission', async () => {
+    const record = await newCase('in_follow_up', {
+      title: 'BPNT tidak dapat dicairkan',
+      isConfidential: true,
+    });
+    const ticket = record.ticketId;
+    const field = await desk('fieldA1');
+    await field.openCase(ticket);
+    // A confidential reporter: the field worker sees no identity at all.
+    await field.page
+      .getByText('Pelapor rahasia: identitas hanya untuk admin dan pejabat penghubung.')
+      .waitFor(WAIT);
+    for (const part of ['name', 'nik', 'phone', 'address'])
+      expect(await field.page.getByTestId(`reporter-${part}`).textContent()).toBe('Disembunyikan');
+    // In the browser shell, printing hands the page to the browser's print dialog.
+    await field.stubPrint();
+    await field.page.getByRole('button', { name: 'Cetak ringkasan kasus' }).click();
+    await field.page.getByText('Diserahkan ke peramban').waitFor(WAIT);
+    expect(await field.printCalls()).toBe(1);
+    await field.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: 'Tulis laporan penanganan' })
+      .click();
+    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
+    await form.getByLabel('Tanggal kunjungan').fill('2026-11-23');
+    await form.getByLabel('Metode').selectOption('phone');
+    await form.getByLabel('Temuan', { exact: true }).fill('Kartu belum dibagikan.');
+    await form.getByLabel('Tindakan yang dilakukan').fill('Menghubungi pendamping.');
+    await form.getByLabel('Hasil').selectOption('partly_resolved');
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await field.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await field.syncNow();
+    await untilAudited(record.id, 'report_submit');
+
+    const liaison = await desk('liaisonA');
+    await liaison.openCase(ticket);
+    // The liaison officer needs the identity: the name in full, numbers masked until asked for.
+    expect(await liaison.page.getByTestId('reporter-name').textContent()).toBe('Siti Aminah');
+    expect(await liaison.page.getByTestId('reporter-nik').textContent()).toBe('3174**********01');
+    await liaison.page.getByRole('button', { name: 'Tampilkan nomor' }).click();
+    expect(await liaison.page.getByTestId('reporter-nik').textContent()).toBe('3174015208900001');
+    await liaison.stubPrint();
+    await liaison.report().getByRole('button', { name: 'Cetak laporan' }).click();
+    await expect.poll(() => liaison.printCalls(), WAIT).toBe(1);
+    // The queue, narrowed by the search to this case, exports as a CSV download without personal data.
+    const [download] = await Promise.all([
+      liaison.page.waitForEvent('download', WAIT),
+      liaison.page.getByRole('button', { name: 'Ekspor CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tindak-daftar-kasus-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const [header, line] = csv.split('\r\n');
+    expect(header).toBe('Tiket,Judul,Status,Topik,Status tenggat');
+    expect(line).toMatch(new RegExp(`^${ticket},BPNT tidak dapat dicairkan,Ditindaklanjuti,`));
+    expect(csv).not.toMatch(/Siti Aminah|3174015208900001/);
+    await liaison.page.getByTestId('queue-export-status').getByText('Diserahkan ke peramban').waitFor(WAIT);
+    await liaison.report().getByRole('button', { name: 'Kembalikan untuk perbaikan' }).click();
+    const back = liaison.page.getByRole('form', { name: 'Kembalikan untuk perbaikan' });
+    await back.getByLabel('Catatan untuk penulis').fill('Sebutkan nama bank penyalur.');
+    await back.getByRole('button', { name: 'Simpan' }).click();
+    await liaison.report().getByTestId('report-status').getByText('Dikembalikan').waitFor(WAIT);
+    // Alt+S syncs from the keyboard.
+    await liaison.page.keyboard.press('Alt+s');
+    await untilAudited(record.id, 'report_return');
+
+    await field.syncNow();
+    await field.report().getByText('Catatan pengembalian: Sebutkan nama bank penyalur.').waitFor(WAIT);
+    await field.report().getByRole('button', { name: 'Ubah' }).click();
+    const again = field.page.getByRole('form', { name: 'Ubah laporan' });
+    await again
+      .getByLabel('Temuan', { exact: true })
+      .fill('Kartu belum dibagikan oleh Bank Mandiri cabang Makassar.');
+    await field.expectAccessible();
+    await field.shot('07b-report-returned-edit');
+    await again.getByRole('button', { name: 'Kirim ulang laporan' }).click();
+    await field.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await field.syncNow();
+    await untilAudited(record.id, 'report_resubmit');
+
+    await liaison.syncNow();
+    await liaison
+      .report()
+      .getByTestId('report-findings')
+      .getByText(/Bank Mandiri/)
+      .waitFor(WAIT);
+    await liaison.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    const trail = await auditActions(record.id);
+    expect(trail.indexOf('report_return')).toBeLessThan(trail.indexOf('report_resubmit'));
+    for (const officer of [field, liaison]) expect(officer.pageErrors()).toEqual([]);
+  });
+
+  it('resolves a conflict between the liaison officer and the field worker in the conflict inbox', async () => {
+    const record = await newCase('in_follow_up', { title: 'PKH dihentikan tanpa pemberitahuan' });
+    const ticket = record.ticketId;
+    const field = await desk('fieldA1');
+    await field.openCase(ticket);
+    await field.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: 'Tulis laporan penanganan' })
+      .click();
+    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
+    await form.getByLabel('Tanggal kunjungan').fill('2026-11-20');
+    await form.getByLabel('Metode').selectOption('home_visit');
+    await form.getByLabel('Temuan', { exact: true }).fill('Peserta tercatat meninggal di DTKS.');
+    await form.getByLabel('Tindakan yang dilakukan').fill('Verifikasi ke desa.');
+    await form.getByLabel('Hasil').selectOption('referred');
+    await form.getByRole('button', { name: 'Kirim laporan' }).click();
+    await field.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await field.syncNow();
+    await untilAudited(record.id, 'report_submit');
+
+    const liaison = await desk('liaisonA');
+    await liaison.openCase(ticket);
+    await liaison.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+
+    // The field worker amends the findings offline while the liaison officer corrects them.
+    await field.context.setOffline(true);
+    await field.page.getByTestId('connectivity').getByText('Tanpa sambungan').waitFor(WAIT);
+    await field.report().getByRole('button', { name: 'Ubah' }).click();
+    const amend = field.page.getByRole('form', { name: 'Ubah laporan' });
+    const mine = 'Peserta masih hidup; data kematian di DTKS keliru.';
+    await amend.getByLabel('Temuan', { exact: true }).fill(mine);
+    await amend.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await field.report().getByTestId('report-findings').getByText(mine).waitFor(WAIT);
+
+    await liaison.report().getByRole('button', { name: 'Koreksi kolom' }).click();
+    const correction = liaison.page.getByRole('form', { name: 'Koreksi kolom' });
+    await correction
+      .getByLabel('Nilai koreksi')
+      .fill('Peserta tercatat meninggal di DTKS; perlu konfirmasi Dukcapil.');
+    await correction.getByLabel('Alasan koreksi').fill('Perlu rujukan ke Dukcapil');
+    await correction.getByRole('button', { name: 'Simpan' }).click();
+    await liaison.syncNow();
+    await untilAudited(record.id, 'report_correct');
+
+    // Back online, the field worker's older amendment meets the correction: a conflict.
+    await field.context.setOffline(false);
+    await field.page.getByRole('button', { name: 'Konflik (1)' }).waitFor(WAIT);
+    await field.page.getByRole('button', { name: 'Konflik (1)' }).click();
+    const inbox = field.page.getByRole('region', { name: 'Kotak konflik' });
+    const conflict = inbox.getByTestId('conflict');
+    await conflict
+      .getByRole('cell', { name: 'Peserta tercatat meninggal di DTKS.', exact: true })
+      .waitFor(WAIT);
+    await conflict.getByRole('radio', { name: new RegExp(mine) }).waitFor(WAIT);
+    await conflict.getByRole('radio', { name: /perlu konfirmasi Dukcapil/ }).waitFor(WAIT);
+    await field.expectAccessible();
+    await field.shot('10-conflict-inbox');
+    await conflict.getByRole('radio', { name: new RegExp(mine) }).check();
+    await conflict.getByRole('button', { name: 'Selesaikan konflik' }).click();
+    await inbox.getByText('Tidak ada konflik.').waitFor(WAIT);
+    await field.syncNow();
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.db.query<{ findings: string }>(
+              `select data->>'findings' as findings from reports where case_id = $1`,
+              [record.id],
+            )
+          ).rows,
+        { timeout: 20_000 },
+      )
+      .toEqual([{ findings: mine }]);
+    expect(await auditActions(record.id)).toContain('conflict');
+    for (const officer of [field, liaison]) expect(officer.pageErrors()).toEqual([]);
+  });
+
+  it('sorts urgent first then by deadline, works from the keyboard, speaks English on request and locks itself', async () => {
+    const later = await newCase('received', {
+      title: 'Aspirasi jadwal penyaluran',
+      receivedAt: '2026-11-20T02:00:00.000Z',
+    });
+    const sooner = await newCase('received', {
+      title: 'Kartu KKS hilang',
+      receivedAt: '2026-11-10T02:00:00.000Z',
+    });
+    const urgent = await newCase('received', {
+      title: 'Lansia terlantar tanpa makanan',
+      urgency: 'urgent',
+      receivedAt: '2026-11-23T02:00:00.000Z',
+    });
+    const { context, page, problems } = await workstation();
+    await page.goto(`${appUrl}&lockAfter=600`);
+    await signIn(page, 'admin');
+    const admin = await deskOf(page, problems, context).ready();
+    await page.getByLabel('Status').selectOption('received');
+    const rows = page.getByRole('list', { name: 'Daftar kasus' }).getByRole('button');
+    await expect.poll(() => rows.count(), WAIT).toBe(3);
+    expect(await rows.locator('.queue-row__ticket').allTextContents()).toEqual([
+      urgent.ticketId,
+      sooner.ticketId,
+      later.ticketId,
+    ]);
+
+    // Keyboard: in the list the arrows move and Enter opens; j/k open the next and previous case.
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Aspirasi jadwal penyaluran' }).waitFor(WAIT);
+    await page.keyboard.press('k');
+    await page.getByRole('heading', { name: 'Kartu KKS hilang' }).waitFor(WAIT);
+    await page.keyboard.press('k');
+    await page.getByRole('heading', { name: 'Lansia terlantar tanpa makanan' }).waitFor(WAIT);
+    await page.keyboard.press('j');
+    await page.getByRole('heading', { name: 'Kartu KKS hilang' }).waitFor(WAIT);
+    await page.locator('body').click({ position: { x: 5, y: 500 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+
+    // English, switched from the desk.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Sync now' }).waitFor(WAIT);
+    await page.getByText('Verify and categorise').waitFor(WAIT);
+    await admin.expectAccessible();
+    await admin.shot('11-desk-english');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('button', { name: 'Keluar' }).waitFor(WAIT);
+
+    // Left alone, the desk locks (here after 2 s, set on the URL); only the password opens it.
+    await page.goto(`${appUrl}&lockAfter=2`);
+    await signIn(page, 'admin');
+    await admin.ready();
+    await page.getByText('Meja terkunci karena tidak ada aktivitas').waitFor({ timeout: 15_000 });
+    await page.getByRole('list', { name: 'Daftar kasus' }).waitFor({ state: 'detached', ...WAIT });
+    await admin.expectAccessible();
+    await admin.shot('12-locked');
+    await page.getByLabel('Kata sandi').fill('salah-sekali-123');
+    await page.getByRole('button', { name: 'Buka kunci' }).click();
+    await page.getByText('Kata sandi salah. Data di perangkat ini tidak dibuka.').waitFor(WAIT);
+    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Buka kunci' }).click();
+    await page.getByRole('list', { name: 'Daftar kasus' }).waitFor(WAIT);
+    expect(admin.pageErrors()).toEqual([]);
+  });
+
+  it('registers a walk-in complaint with its KK scan, finds it by NIK through the keyed hash and flags a duplicate', async () => {
+    const admin = await desk('admin');
+    const nik = '3273015505850007';
+    const register = async (title: string) => {
+      await admin.page.getByRole('button', { name: 'Daftarkan pengaduan datang langsung' }).click();
+      const form = admin.page.getByRole('form', { name: 'Pengaduan datang langsung' });
+      await form.getByLabel('Judul').fill(title);
+      await form.getByLabel('NIK').fill('3273015505');
+      await form.getByRole('button', { name: 'Daftarkan' }).click();
+      // Checked by the shared schemas, in Bahasa Indonesia, before anything is saved.
+      await form.getByText('NIK harus 16 digit.').waitFor(WAIT);
+      await form.getByText('Uraian wajib diisi.').waitFor(WAIT);
+      await form
+        .getByLabel('Uraian')
+        .fill('Pelapor datang ke kantor membawa fotokopi KK; BPNT tidak diterima sejak Agustus.');
+      await form.getByLabel('Nama pelapor').fill('Dewi Lestari');
+      await form.getByLabel('NIK').fill(nik);
+      await form.getByLabel('Telepon').fill('0813 2222 3333');
+      await form
+        .getByLabel('Pindaian fotokopi KK')
+        .setInputFiles({ name: 'kk-dewi.png', mimeType: 'image/png', buffer: await admin.page.screenshot() });
+      await admin.expectAccessible();
+      await admin.shot('13-walk-in-form');
+      await form.getByRole('button', { name: 'Daftarkan' }).click();
+      await admin.page.getByRole('heading', { name: title }).waitFor(WAIT);
+    };
+    await register('BPNT tidak diterima sejak Agustus');
+    await admin.page
+      .getByTestId('attachments')
+      .getByText(/kk-dewi\.png/)
+      .waitFor(WAIT);
+    await register('BPNT belum cair, datang lagi');
+    await admin.page.getByText('Kemungkinan duplikat').waitFor(WAIT);
+
+    // The NIK is never stored in clear: the search goes through the keyed hash and finds both.
+    await admin.page.getByLabel('Cari tiket, judul, NIK atau telepon').fill(nik);
+    const rows = admin.page.getByRole('list', { name: 'Daftar kasus' }).getByRole('button');
+    await expect.poll(() => rows.count(), WAIT).toBe(2);
+    await admin.page.getByLabel('Cari tiket, judul, NIK atau telepon').fill('0813-2222-3333');
+    await expect.poll(() => rows.count(), WAIT).toBe(2);
+
+    await admin.syncNow();
+    await admin.page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+    const stored = await server.db.query<{ title: string }>(
+      `select data->>'title' as title from cases where data->>'channel' = 'walk_in' order by data->>'title'`,
+    );
+    expect(stored.rows.map((r) => r.title)).toEqual([
+      'BPNT belum cair, datang lagi',
+      'BPNT tidak diterima sejak Agustus',
+    ]);
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.db.query<{ n: number }>(
+              `select count(*)::int as n from attachments a join cases c on c.id = a.case_id where c.data->>'channel' = 'walk_in' and (a.data->>'isUploaded')::boolean`,
+            )
+          ).rows[0]?.n,
+        WAIT,
+      )
+      .toBe(2);
+    expect(admin.pageErrors()).toEqual([]);
+  });
+
+  it('lists a change the server rejected, with its reason, until the officer deals with it', async () => {
+    const record = await newCase('finished', { title: 'Pencairan PKH terlambat' });
+    const ticket = record.ticketId;
+    // The same liaison officer on two workstations: the office PC (offline) and a laptop.
+    const office = await desk('liaisonA');
+    await office.openCase(ticket);
+    const laptop = await desk('liaisonA');
+    await laptop.openCase(ticket);
+
+    await office.context.setOffline(true);
+    await office.page.getByTestId('connectivity').getByText('Tanpa sambungan').waitFor(WAIT);
+    await office.act('Catat penilaian pelapor', (rate) => rate.getByLabel('Nilai (1–5)').selectOption('4'));
+    await laptop.act('Catat penilaian pelapor', (rate) => rate.getByLabel('Nilai (1–5)').selectOption('5'));
+    await laptop.syncNow();
+    await untilAudited(record.id, 'rate');
+
+    // The office PC reconnects: its rating arrives after the case was already rated.
+    await office.context.setOffline(false);
+    await office.page.getByRole('button', { name: 'Ditolak (1)' }).waitFor(WAIT);
+    await office.page
+      .getByRole('button', { name: new RegExp(ticket) })
+      .getByText('Ada perubahan ditolak')
+      .waitFor(WAIT);
+    await office.page.getByRole('button', { name: 'Ditolak (1)' }).click();
+    const panel = office.page.getByRole('region', { name: 'Perubahan yang ditolak server' });
+    await panel.getByText(`Dinilai pelapor pada kasus ${ticket}`).waitFor(WAIT);
+    await panel
+      .getByText(/tidak dapat dilakukan|tidak tersedia/)
+      .first()
+      .waitFor(WAIT);
+    await office.expectAccessible();
+    await office.shot('14-rejected');
+    await office.page.getByTestId('case-rating').getByText('5').waitFor(WAIT);
+    await panel.getByRole('button', { name: 'Buang' }).click();
+    await panel.getByText('Tidak ada perubahan yang ditolak.').waitFor(WAIT);
+    await office.page.getByRole('button', { name: 'Ditolak (0)' }).waitFor(WAIT);
+    expect((await server.caseOnServer(record.id))?.rating).toBe(5);
+    for (const officer of [office, laptop]) expect(officer.pageErrors()).toEqual([]);
+  });
+
+  it('signs in offline after a first online sign-in, and keeps two officers apart on one workstation', async () => {
+    const mine = await newCase('in_follow_up', { title: 'Data DTKS keliru' });
+    const { context, page, problems } = await workstation();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/08-sign-in.png`, fullPage: true });
+
+    // Nobody has signed in here yet: offline, the first sign-in is refused with the reason.
+    await context.setOffline(true);
+    await signIn(page, 'fieldA1');
+    await page.getByText('Masuk pertama kali di perangkat ini harus tersambung ke server').waitFor(WAIT);
+    await context.setOffline(false);
+
+    await signIn(page, 'fieldA1');
+    const field = await deskOf(page, problems, context).ready();
+    await field.openCase(mine.ticketId);
+    await field.page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: 'Tulis laporan penanganan' })
+      .click();
+    const form = page.getByRole('form', { name: 'Ubah laporan' });
+    await form.getByLabel('Temuan', { exact: true }).fill('Catatan awal kunjungan.');
+    await form.getByRole('button', { name: 'Simpan draf' }).click();
+    await form.getByText(/Draf tersimpan otomatis/).waitFor(WAIT);
+    await page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+
+    // The server becomes unreachable; typed text is saved by the autosave alone, then the
+    // window crashes (a reload) before anything could be sent.
+    const unreachable = `${server.url}/**`;
+    await context.route(unreachable, (route) => route.abort('internetdisconnected'));
+    await form.getByLabel('Tindakan yang dilakukan').fill('Belum ada.');
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent(), WAIT)
+      .toMatch(/[1-9]\d* perubahan belum terkirim/);
+    await page.reload();
+    await context.unroute(unreachable);
+    await context.setOffline(true);
+
+    // Offline: a wrong password opens nothing; the right one opens the officer's own data.
+    await signIn(page, 'fieldA1', 'salah-sekali-123');
+    await page.getByText('Kata sandi salah. Data di perangkat ini tidak dibuka.').waitFor(WAIT);
+    await signIn(page, 'fieldA1');
+    await field.ready();
+    await page.getByText('Masuk tanpa sambungan').waitFor(WAIT);
+    await field.openCase(mine.ticketId);
+    await field
+      .report()
+      .getByTestId('report-actionsTaken')
+      .getByText('Belum ada.')
+      .waitFor({ state: 'attached', ...WAIT });
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent(), WAIT)
+      .toMatch(/[1-9]\d* perubahan belum terkirim/);
+    await field.shot('09-offline-sign-in');
+    await field.expectAccessible();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+
+    // Another officer on the same workstation (online): their own queue, none of the other's work.
+    await context.setOffline(false);
+    await signIn(page, 'liaisonB');
+    await field.ready();
+    await page.getByText('liaisonB · Pejabat Penghubung').waitFor(WAIT);
+    await page.getByText('0 kasus').waitFor(WAIT);
+    await page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Keluar' }).click();
+
+    // The field worker's unsent draft waited for them, and goes out when they are back.
+    await signIn(page, 'fieldA1');
+    await field.ready();
+    await untilAudited(mine.id, 'report_create');
+    await page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+    expect(field.pageErrors()).toEqual([]);
+  });
+});
