@@ -439,6 +439,30 @@ describe('the case desk in Chromium against the real server', () => {
     for (const officer of [admin, liaison, field, head, reader]) expect(officer.pageErrors()).toEqual([]);
   });
 
+  it('lets the UPT staff assign a field worker of their own unit, and the field worker then sees the case', async () => {
+    // Distributed to the work unit with a copy to the UPT; nobody assigned yet.
+    const record = await newCase('in_follow_up', { title: 'Pendampingan lansia terlantar', assigneeIds: [] });
+    const ticket = record.ticketId;
+
+    const upt = await desk('uptA1');
+    await upt.openCase(ticket);
+    expect(await upt.actions()).toContain('Tugaskan UPT dan petugas');
+    await upt.act('Tugaskan UPT dan petugas', async (form) => {
+      await form.getByLabel(/fieldA1 \(/).check();
+    });
+    await upt.expectAccessible();
+    await upt.shot('08-case-upt-assigned');
+    await upt.syncNow();
+    await untilAudited(record.id, 'assign');
+    expect((await server.caseOnServer(record.id))?.assigneeIds).toEqual([PEOPLE.fieldA1.id]);
+
+    const field = await desk('fieldA1');
+    await field.openCase(ticket);
+    expect(await field.actions()).toContain('Tulis laporan penanganan');
+    expect(upt.pageErrors()).toEqual([]);
+    expect(field.pageErrors()).toEqual([]);
+  });
+
   it('returns a report for revision and takes the resubmission', async () => {
     const record = await newCase('in_follow_up', {
       title: 'BPNT tidak dapat dicairkan',
