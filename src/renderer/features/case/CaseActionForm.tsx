@@ -9,6 +9,7 @@ import { CASE_KINDS, isWithinUnit, unitDirectory, type CaseAction, type CaseReco
 import { performCaseAction } from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
+import { ActionFormFooter } from './ActionFormFooter';
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
@@ -289,19 +290,7 @@ export function CaseActionForm({
     <form className="action-form" onSubmit={submit} aria-label={t(`actions.${action}`)}>
       <h4>{t(`actions.${action}`)}</h4>
       {fields}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="action-form__buttons">
-        <button type="submit" className="button-primary">
-          {t('actions.confirm')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone('')}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <ActionFormFooter error={error} onCancel={() => onDone('')} />
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { ReportForm } from '../report-form/ReportForm';
 import { useDesk } from '../session/desk-context';
 import { handlingReportDocument, reportValueText } from './printable-documents';
 import { usePrint } from './use-print';
+import { ActionFormFooter } from './ActionFormFooter';
 
 /** Fields a correction can be typed for in this form (beneficiary checks are a list: corrected in the author's form). */
 const CORRECTABLE = REPORT_CONTENT_FIELDS.filter((f) => f !== 'beneficiaryChecks');
@@ -229,19 +230,7 @@ function CorrectForm({ report, onDone }: { report: LocalReport; onDone(message: 
         <label htmlFor={ids.reason}>{t('report.correct.reason')}</label>
         <input id={ids.reason} name="reason" required />
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="action-form__buttons">
-        <button type="submit" className="button-primary">
-          {t('actions.confirm')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone('')}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <ActionFormFooter error={error} onCancel={() => onDone('')} />
     </form>
   );
 }
@@ -269,19 +258,7 @@ function ReturnForm({ report, onDone }: { report: LocalReport; onDone(message: s
         <label htmlFor={noteId}>{t('report.returnFor.note')}</label>
         <textarea id={noteId} name="note" rows={3} required />
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="action-form__buttons">
-        <button type="submit" className="button-primary">
-          {t('actions.confirm')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone('')}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <ActionFormFooter error={error} onCancel={() => onDone('')} />
     </form>
   );
 }
