@@ -9,6 +9,7 @@
  *   BENCH_WRITE=1 npm run bench:desk
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -18,9 +19,11 @@ import { launchBrowser } from '../helpers/browser';
 import { UNITS, caseIn } from '../helpers/org-fixture';
 import { TEST_PASSWORD, startServer, usernameOf, type TestServer } from '../helpers/server';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { PULL_SLICE } from '../../src/renderer/db/sync-store';
 import { writeBenchmarkSection } from './write-section';
 
 const CASES = Number(process.env['TINDAK_BENCH_CASES'] ?? 100_000);
+const BACKGROUND_PULL = Number(process.env['TINDAK_BENCH_BACKGROUND'] ?? 10_000);
 const distWeb = fileURLToPath(new URL('../../dist-web', import.meta.url));
 
 async function timed(page: Page, act: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
@@ -28,6 +31,35 @@ async function timed(page: Page, act: () => Promise<unknown>, done: () => Promis
   await act();
   await done();
   return Math.round(performance.now() - start);
+}
+
+/** Cases in the liaison officer's scope, numbered from `first`: ticket ids, titles and NIKs follow the number. */
+async function insertBenchCases(server: TestServer, first: number, count: number): Promise<void> {
+  const statuses = ['distributed', 'in_follow_up', 'finished'] as const;
+  const channels = ['lapor', 'wbs', 'jaga_bansos', 'cc171'];
+  for (let start = first; start < first + count; start += 5_000) {
+    const batch: CaseRecord[] = [];
+    for (let i = start; i < Math.min(first + count, start + 5_000); i += 1) {
+      const id = uuidv7();
+      const nik =
+        `3174${String(i % 1_000_000)
+          .padStart(6, '0')
+          .slice(0, 2)}1508900001`.slice(0, 12) + String((i % 9_999) + 1).padStart(4, '0');
+      batch.push(
+        caseIn(statuses[i % 3]!, {
+          id,
+          ticketId: `LAPOR-B${String(i).padStart(7, '0')}`,
+          title: `Pengaduan bantuan sosial nomor ${i}`,
+          channel: channels[i % channels.length]!,
+          urgency: i % 17 === 0 ? 'urgent' : 'normal',
+          receivedAt: new Date(Date.UTC(2026, 9, 1) + (i % 50) * 86_400_000).toISOString(),
+          reporter: { name: 'Pelapor Uji', nik, kk: null, phone: null, address: null },
+          unitId: UNITS.workA.id,
+        }),
+      );
+    }
+    await server.insertCases(batch);
+  }
 }
 
 describe('case desk benchmark', () => {
@@ -39,31 +71,7 @@ describe('case desk benchmark', () => {
     if (!existsSync(`${distWeb}/index.html`)) throw new Error('Run `npm run build:web` first.');
     pages = await serveStatic(distWeb);
     server = await startServer('pglite', { settings: { allowedOrigins: [new URL(pages.url).origin] } });
-    const statuses = ['distributed', 'in_follow_up', 'finished'] as const;
-    const channels = ['lapor', 'wbs', 'jaga_bansos', 'cc171'];
-    for (let start = 0; start < CASES; start += 5_000) {
-      const batch: CaseRecord[] = [];
-      for (let i = start; i < Math.min(CASES, start + 5_000); i += 1) {
-        const id = uuidv7();
-        const nik =
-          `3174${String(i % 1_000_000)
-            .padStart(6, '0')
-            .slice(0, 2)}1508900001`.slice(0, 12) + String((i % 9_999) + 1).padStart(4, '0');
-        batch.push(
-          caseIn(statuses[i % 3]!, {
-            id,
-            ticketId: `LAPOR-B${String(i).padStart(7, '0')}`,
-            title: `Pengaduan bantuan sosial nomor ${i}`,
-            channel: channels[i % channels.length]!,
-            urgency: i % 17 === 0 ? 'urgent' : 'normal',
-            receivedAt: new Date(Date.UTC(2026, 9, 1) + (i % 50) * 86_400_000).toISOString(),
-            reporter: { name: 'Pelapor Uji', nik, kk: null, phone: null, address: null },
-            unitId: UNITS.workA.id,
-          }),
-        );
-      }
-      await server.insertCases(batch);
-    }
+    await insertBenchCases(server, 0, CASES);
     browser = await launchBrowser();
   }, 900_000);
 
@@ -81,6 +89,28 @@ describe('case desk benchmark', () => {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) tasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
+      const frames: unknown[] = [];
+      (window as unknown as { __longFrames: unknown[] }).__longFrames = frames;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          duration: number;
+          blockingDuration: number;
+          scripts: {
+            invoker: string;
+            sourceFunctionName: string;
+            duration: number;
+            forcedStyleAndLayoutDuration: number;
+          }[];
+        }[])
+          if (entry.blockingDuration > 0)
+            frames.push({
+              duration: Math.round(entry.duration),
+              blocking: Math.round(entry.blockingDuration),
+              scripts: entry.scripts.map(
+                (s) => `${s.invoker} ${s.sourceFunctionName} ${Math.round(s.duration)}ms`,
+              ),
+            });
+      }).observe({ type: 'long-animation-frame', buffered: true });
     });
     const page = await context.newPage();
     await page.goto(`${pages.url}?server=${encodeURIComponent(server.url)}`);
@@ -93,6 +123,12 @@ describe('case desk benchmark', () => {
     await signIn();
     // Long tasks from here on: the pull applying in the background (the sign-in's KDF is before).
     await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    const cdp = process.env['BENCH_PROFILE'] ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const pullStart = performance.now();
     await page.getByTestId('pending-count').waitFor();
     await page.waitForFunction(
@@ -104,6 +140,18 @@ describe('case desk benchmark', () => {
     const longTasksDuringPull = await page.evaluate(() =>
       (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
     );
+    if (process.env['BENCH_PROFILE'])
+      console.log(
+        JSON.stringify(
+          await page.evaluate(() => (window as unknown as { __longFrames: unknown[] }).__longFrames),
+          null,
+          1,
+        ),
+      );
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(process.env['BENCH_PROFILE']!, JSON.stringify(profile));
+    }
 
     // Sign in again with the store full: first rows after the sign-in completes.
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -147,6 +195,30 @@ describe('case desk benchmark', () => {
           () => document.querySelector('.queue-row__ticket')?.textContent === 'LAPOR-B0004242',
         ),
     );
+    await page.getByLabel('Cari tiket, judul, NIK atau telepon').fill('');
+
+    // A pull of 10,000 more cases in the background while the store holds the others, as on a
+    // working day: the officer presses "Sinkronkan" with the queue open.
+    await insertBenchCases(server, CASES, BACKGROUND_PULL);
+    const phase = page.getByTestId('sync-phase');
+    const lastPullBefore = await phase.getAttribute('data-last-pull');
+    await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    const backgroundStart = performance.now();
+    await page.getByRole('button', { name: 'Sinkronkan', exact: true }).click();
+    await page.waitForFunction(
+      (before) => {
+        const span = document.querySelector('[data-testid="sync-phase"]');
+        return span?.getAttribute('data-phase') === 'idle' && span.getAttribute('data-last-pull') !== before;
+      },
+      lastPullBefore,
+      { timeout: 600_000, polling: 200 },
+    );
+    const backgroundPullMs = Math.round(performance.now() - backgroundStart);
+    const longTasksDuringBackgroundPull = await page.evaluate(() =>
+      (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
+    );
+    const longestBackground = Math.round(Math.max(0, ...longTasksDuringBackgroundPull));
+
     const longest = Math.round(Math.max(0, ...longTasksDuringPull));
     const figures = {
       cases: CASES,
@@ -157,6 +229,10 @@ describe('case desk benchmark', () => {
       statusFilterMs: filterMs,
       channelFilterMs,
       ticketSearchMs: searchMs,
+      backgroundPullCases: BACKGROUND_PULL,
+      backgroundPullMs,
+      longTasksDuringBackgroundPull: longTasksDuringBackgroundPull.length,
+      longestTaskDuringBackgroundPullMs: longestBackground,
     };
     console.log(`case desk benchmark: ${JSON.stringify(figures)}`);
     const verdict = (value: number, target: number) => (value <= target ? 'met' : '**missed**');
@@ -171,11 +247,16 @@ describe('case desk benchmark', () => {
       `| status filter | ${filterMs} ms | ≤ 100 ms | ${verdict(filterMs, 100)} |`,
       `| channel filter | ${channelFilterMs} ms | ≤ 100 ms | ${verdict(channelFilterMs, 100)} |`,
       `| ticket search | ${searchMs} ms | | |`,
-      `| longest main-thread task while the initial pull applies | ${longest} ms (${longTasksDuringPull.length} tasks over 50 ms) | ≤ 50 ms | ${verdict(longest, 50)} |`,
+      `| longest main-thread task while a pull of ${BACKGROUND_PULL.toLocaleString('en')} more cases applies in the background ("Sinkronkan" with the queue open) | ${longestBackground > 0 ? `${longestBackground} ms (${longTasksDuringBackgroundPull.length} tasks over 50 ms)` : 'no task over 50 ms'} | ≤ 50 ms | ${verdict(longestBackground, 50)} |`,
+      `| longest main-thread task while the initial pull of ${CASES.toLocaleString('en')} applies | ${longest > 0 ? `${longest} ms (${longTasksDuringPull.length} tasks over 50 ms)` : 'no task over 50 ms'} | ≤ 50 ms | ${verdict(longest, 50)} |`,
       `| initial pull of all cases, sign-in to "last synced" | ${(pullMs / 1000).toFixed(0)} s | | |`,
+      `| background pull of ${BACKGROUND_PULL.toLocaleString('en')} cases, "Sinkronkan" to idle | ${(backgroundPullMs / 1000).toFixed(1)} s | | |`,
+      '',
+      `Pulled pages are sealed and written ${PULL_SLICE} rows at a time (\`PULL_SLICE\` in src/renderer/db/sync-store.ts), each slice ending on an await where the browser runs input and rendering; and the engine asks for the next page while it applies one. Long tasks are what Chromium's Long Tasks API reports (tasks over 50 ms). Before these two changes, on the same machine the same day (2026-11-25, Intel Xeon, quiet): 3 tasks over 50 ms during the initial pull, the longest 60 ms, and the initial pull took 39 s; on a busier machine (2026-11-25, AMD EPYC, shared with other test runs) the longest was 228 ms. Repeated runs matter here: over seven runs of this bench on 2026-11-25 after the change (same machine), the background pull of 10,000 never had a task over 50 ms, while the initial pull of 100,000 had 0–5 tasks of 50–67 ms in five of them; the Long Animation Frames API attributes those to a single IndexedDB success callback (Dexie continuing a promise chain), not yet pinned down, so on a busier machine the initial pull can still exceed the target.`,
       '',
     ].join('\n');
-    if (process.env.BENCH_WRITE === '1') await writeBenchmarkSection('## Case desk in Chromium (issue 5)', section);
+    if (process.env.BENCH_WRITE === '1')
+      await writeBenchmarkSection('## Case desk in Chromium (issue 5)', section);
     expect(await rows.count()).toBeGreaterThan(0);
     await context.close();
   }, 1_200_000);

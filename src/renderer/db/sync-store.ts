@@ -339,8 +339,9 @@ export class LocalSyncStore implements SyncStore {
       // commit re-reads only rows that exist; see withoutStale.
       const storedRead = Promise.all([storedIds(db.cases, pulledCases.map((record) => record.id)), storedIds(db.reports, [...reports.keys()])]);
 
-      const caseRows = await Promise.all(
-        pulledCases.map(async (record): Promise<{ row: CaseRow; isRebased: boolean } | null> => {
+      const caseRows = await inSlices(
+        pulledCases,
+        async (record): Promise<{ row: CaseRow; isRebased: boolean } | null> => {
           const pendingFields = before.pending.get(recordKey('case', record.id));
           if (!pendingFields) return { row: await sealCaseRow(sealing, record, noPending), isRebased: false };
           const stored = await db.cases.get(record.id);
@@ -351,10 +352,11 @@ export class LocalSyncStore implements SyncStore {
           const rebased = rebaseOnPulled(local.record, record, pendingFields);
           const state = { serverValues: rebased.serverValues, isOnServer: true, hasRejectedChange: local.hasRejectedChange };
           return { row: await sealCaseRow(sealing, rebased.record, state), isRebased: true };
-        }),
+        },
       );
-      const reportRows = await Promise.all(
-        [...reports.values()].map(async (record): Promise<{ row: ReportRow; isRebased: boolean } | null> => {
+      const reportRows = await inSlices(
+        [...reports.values()],
+        async (record): Promise<{ row: ReportRow; isRebased: boolean } | null> => {
           const pendingFields = before.pending.get(recordKey('report', record.id));
           if (!pendingFields) return { row: await sealReportRow(store.keys, record, noPending), isRebased: false };
           const stored = await db.reports.get(record.id);
@@ -365,9 +367,9 @@ export class LocalSyncStore implements SyncStore {
           const rebased = rebaseOnPulled(local.record, record, pendingFields);
           const state = { serverValues: rebased.serverValues, isOnServer: true, hasRejectedChange: local.hasRejectedChange };
           return { row: await sealReportRow(store.keys, rebased.record, state), isRebased: true };
-        }),
+        },
       );
-      const eventRows: EventRow[] = await Promise.all([...events.values()].map((change) => sealEventRow(store.keys, change.record)));
+      const eventRows: EventRow[] = await inSlices([...events.values()], (change) => sealEventRow(store.keys, change.record));
       const attachmentRows: AttachmentRow[] = await Promise.all([...attachments.values()].map((meta) => sealAttachmentRow(store.keys, meta)));
       const keptIds = removedIds.filter((id) => before.holding.has(id));
       const removalNotices = await Promise.all(
@@ -393,9 +395,9 @@ export class LocalSyncStore implements SyncStore {
           if ((await readPendingState()).fingerprint !== before.fingerprint) throw new ConcurrentChange();
           const newCases = await this.withoutStale(db.cases, caseRows, storedCaseIds);
           const newReports = await this.withoutStale(db.reports, reportRows, storedReportIds);
-          await db.cases.bulkPut(newCases);
-          await db.reports.bulkPut(newReports);
-          await db.events.bulkPut(eventRows);
+          await putInSlices(db.cases, newCases);
+          await putInSlices(db.reports, newReports);
+          await putInSlices(db.events, eventRows);
           const localBytes = await db.attachments.bulkGet(attachmentRows.map((row) => row.id));
           await db.attachments.bulkPut(
             attachmentRows.map((row, i) => {
@@ -510,6 +512,27 @@ export class LocalSyncStore implements SyncStore {
       throw asStoreError(error);
     }
   }
+}
+
+/**
+ * A pulled page is sealed and written a slice at a time: the synchronous share of sealing a
+ * row (queue keys, deadline, encoding) and of `put` (structured clone, index keys) runs on the
+ * desk's main thread, and 500 rows at once made tasks of 60–230 ms that froze the queue while
+ * the pull ran (issue 5: no task over 50 ms). Each slice ends with an await on WebCrypto or on
+ * IndexedDB, where the browser runs input and rendering. Within a slice the crypto still runs
+ * in parallel.
+ */
+export const PULL_SLICE = 100;
+
+async function inSlices<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += PULL_SLICE) out.push(...(await Promise.all(items.slice(i, i + PULL_SLICE).map(map))));
+  return out;
+}
+
+/** Inside the pull transaction: each bulkPut awaits only IndexedDB, so the transaction stays open. */
+async function putInSlices<Row>(table: Table<Row, string>, rows: readonly Row[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += PULL_SLICE) await table.bulkPut(rows.slice(i, i + PULL_SLICE));
 }
 
 /** Which of `ids` have a row in `table` (outside any transaction, while a page is prepared). */

@@ -531,35 +531,58 @@ export class SyncEngine {
     let changes = 0;
     let didReset = false;
     this.update({ phase: 'pulling' });
-    for (;;) {
-      if (signal.aborted) throw new SyncAbortedError();
-      let answer: Answer<PullResponse>;
-      try {
-        answer = await this.transport.pull(
-          { protocolVersion: PROTOCOL_VERSION, cursor, limit: this.pullLimit },
-          { signal },
-        );
-      } catch (error) {
-        if (error instanceof SyncTimeoutError)
-          this.pullLimit = Math.max(this.settings.minPullLimit, Math.floor(this.pullLimit / 2));
-        throw error;
+    /**
+     * The next page is requested as soon as the previous one has arrived, so the link and the
+     * server work while the store applies a page (a pull is read-only on the server: asking
+     * early costs nothing if the page is then not needed). Pages are still applied one after
+     * another, each with its own cursor. A prefetch is abandoned (aborted, its outcome ignored)
+     * when applying the page before it fails.
+     */
+    let prefetch: { cursor: string | null; controller: AbortController; answer: Promise<Answer<PullResponse>> } | null = null;
+    const request = (from: string | null) => {
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      const answer = this.transport
+        .pull({ protocolVersion: PROTOCOL_VERSION, cursor: from, limit: this.pullLimit }, { signal: controller.signal })
+        .finally(() => signal.removeEventListener('abort', onAbort));
+      // Handled where it is awaited; this only keeps an abandoned prefetch from being reported as unhandled.
+      answer.catch(() => undefined);
+      return { cursor: from, controller, answer };
+    };
+    try {
+      for (;;) {
+        if (signal.aborted) throw new SyncAbortedError();
+        const next = prefetch !== null && prefetch.cursor === cursor ? prefetch : request(cursor);
+        prefetch = null;
+        let answer: Answer<PullResponse>;
+        try {
+          answer = await next.answer;
+        } catch (error) {
+          if (error instanceof SyncTimeoutError)
+            this.pullLimit = Math.max(this.settings.minPullLimit, Math.floor(this.pullLimit / 2));
+          throw error;
+        }
+        const page = answer.data;
+        if ('resetRequired' in page) {
+          // The server pruned history older than our cursor: start over, keeping the outbox.
+          if (didReset) throw new SyncInvalidResponseError('/sync/pull', 'reset diminta lagi setelah reset');
+          didReset = true;
+          await this.storeCall(() => this.store.resetReplica());
+          cursor = null;
+          continue;
+        }
+        if (page.hasMore) prefetch = request(page.cursor);
+        await this.storeCall(() => this.store.applyPulledPage(page.changes, page.cursor));
+        pages += 1;
+        changes += page.changes.length;
+        cursor = page.cursor;
+        this.pullLimit = Math.min(this.settings.pullLimit, Math.ceil(this.pullLimit * 1.25));
+        if (!page.hasMore) break;
+        await yieldToUi();
       }
-      const page = answer.data;
-      if ('resetRequired' in page) {
-        // The server pruned history older than our cursor: start over, keeping the outbox.
-        if (didReset) throw new SyncInvalidResponseError('/sync/pull', 'reset diminta lagi setelah reset');
-        didReset = true;
-        await this.storeCall(() => this.store.resetReplica());
-        cursor = null;
-        continue;
-      }
-      await this.storeCall(() => this.store.applyPulledPage(page.changes, page.cursor));
-      pages += 1;
-      changes += page.changes.length;
-      cursor = page.cursor;
-      this.pullLimit = Math.min(this.settings.pullLimit, Math.ceil(this.pullLimit * 1.25));
-      if (!page.hasMore) break;
-      await yieldToUi();
+    } finally {
+      prefetch?.controller.abort(new SyncAbortedError());
     }
     const now = this.clock.now();
     await this.storeCall(() => this.store.setState(LAST_PULL_KEY, now));

@@ -10,6 +10,7 @@ import { performCaseAction, registerWalkInCase, updateCaseFields } from '../../.
 import { listConflicts, resolveConflict } from '../../../../src/renderer/db/conflict-inbox';
 import { getCase, hasUnsentWork, listEventsOfCase, listReportsOfCase } from '../../../../src/renderer/db/queries';
 import { discardRejected, listRejected, resendRejected } from '../../../../src/renderer/db/rejected-items';
+import { PULL_SLICE } from '../../../../src/renderer/db/sync-store';
 import { createReport, saveDraft } from '../../../../src/renderer/db/report-actions';
 import { PEOPLE, UNITS, caseIn, reportIn } from '../../../helpers/org-fixture';
 import { applied, workstation, type Desk } from './local-desk';
@@ -197,6 +198,21 @@ describe('applyPulledPage', () => {
     expect(await field.sync.getCursor()).toBe('20');
     expect((await getCase(field.store, first.id))?.record.title).toBe('Judul baru');
     expect(await listEventsOfCase(field.store, second.id)).toHaveLength(1);
+  });
+
+  it('a page larger than one slice is written in several bulkPuts of one transaction, all or nothing', async () => {
+    const field = await signIn('fieldA1');
+    const page = Array.from({ length: PULL_SLICE * 2 + 17 }, () => caseIn('in_follow_up'));
+    const puts = vi.spyOn(field.store.db.cases, 'bulkPut');
+    const failing = vi.spyOn(field.store.db.events, 'bulkPut').mockImplementation(() => Promise.reject(new Error('disk I/O error')) as never);
+    await expect(field.receive([...page, eventOf(page[0]!.id)], '30')).rejects.toThrow('disk I/O error');
+    // Three slices were written, then the transaction failed: none of them stayed.
+    expect(puts.mock.calls.map(([rows]) => rows.length)).toEqual([PULL_SLICE, PULL_SLICE, 17]);
+    expect(await field.store.db.cases.count()).toBe(0);
+    expect(await field.sync.getCursor()).toBeNull();
+    failing.mockRestore();
+    expect(await field.receive(page, '30')).toMatchObject({ applied: page.length });
+    expect(await field.store.db.cases.count()).toBe(page.length);
   });
 
   it('rebases: fields with unsent edits keep the local value, the rest take the pulled one', async () => {

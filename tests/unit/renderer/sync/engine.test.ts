@@ -352,6 +352,44 @@ describe('sync engine decisions', () => {
     expect(transport.pushes.map((p) => p.mutations.length)).toEqual([3, 5]);
   });
 
+  it('asks for the next pull page while applying the current one, and drops that page when the apply fails', async () => {
+    const store = storeWithCase();
+    const transport = new ScriptedTransport();
+    const page = (cursor: string, hasMore: boolean): PullResponse => ({
+      protocolVersion: PROTOCOL_VERSION,
+      changes: [],
+      cursor,
+      hasMore,
+    });
+    transport.pullPages = [page('1', true), page('2', true), page('3', false)];
+    const apply = store.applyPulledPage.bind(store);
+    let failOn: string | null = null;
+    store.applyPulledPage = async (changes, cursor) => {
+      transport.events.push(`apply:${cursor}`);
+      if (cursor === failOn) throw new Error('disk full');
+      return apply(changes, cursor);
+    };
+    const { engine } = engineWith({ store, transport });
+    await engine.start();
+    await engine.whenIdle();
+    // Page 2 is already asked for before page 1 is applied; pages still apply in order.
+    expect(transport.events).toEqual(['pull:null', 'pull:1', 'apply:1', 'pull:2', 'apply:2', 'apply:3']);
+    expect(await store.getCursor()).toBe('3');
+
+    // Applying page 4 fails: the prefetched page 5 is never applied, the cursor stays at 3,
+    // and the next sync asks again from 3.
+    transport.events.length = 0;
+    transport.pullPages = [page('4', true), page('5', false)];
+    failOn = '4';
+    expect(await engine.syncNow()).toMatchObject({ kind: 'failed' });
+    expect(transport.events).toEqual(['pull:3', 'pull:4', 'apply:4']);
+    expect(await store.getCursor()).toBe('3');
+    failOn = null;
+    transport.pullPages = [page('4', false)];
+    expect(await engine.syncNow()).toMatchObject({ kind: 'synced' });
+    expect(await store.getCursor()).toBe('4');
+  });
+
   it('on a reset request drops the replica, keeps the outbox and pulls from the start', async () => {
     const store = storeWithCase();
     await store.applyPulledPage([], '500');
