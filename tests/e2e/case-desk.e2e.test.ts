@@ -877,4 +877,44 @@ describe('the case desk in Chromium against the real server', () => {
     await page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
     expect(field.pageErrors()).toEqual([]);
   });
+  it('opens the workstation’s data with the previous password once, after an admin reset the password on the server', async () => {
+    const { context, page, problems } = await workstation();
+    await signIn(page, 'fieldB1');
+    const field = await deskOf(page, problems, context).ready();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+
+    const admin = await server.login('admin');
+    const NEW_PASSWORD = 'sandi-direset-admin-2026';
+    const setPassword = async (password: string) =>
+      expect((await admin.call('PATCH', `/admin/users/${PEOPLE.fieldB1.id}`, { password })).status).toBe(200);
+    await setPassword(NEW_PASSWORD);
+
+    // The new password is right for the server, but the data here is locked with the old one.
+    await signIn(page, 'fieldB1', NEW_PASSWORD);
+    const recovery = page.getByRole('region', { name: 'Kata sandi Anda sudah diganti di server' });
+    await recovery.waitFor(WAIT);
+    await recovery.getByText('Lupa kata sandi lama?').click();
+    await page
+      .getByTestId('recovery-unsent')
+      .getByText('Semua pekerjaan Anda di perangkat ini sudah ada di server')
+      .waitFor(WAIT);
+    await field.shot('10-password-changed-on-server');
+    await field.expectAccessible();
+    await recovery.getByLabel('Kata sandi lama').fill('bukan-sandi-lama');
+    await recovery.getByRole('button', { name: 'Buka dengan kata sandi lama' }).click();
+    await page.getByText('Kata sandi lama salah. Data di perangkat ini belum dibuka.').waitFor(WAIT);
+    await recovery.getByLabel('Kata sandi lama').fill(TEST_PASSWORD);
+    await recovery.getByRole('button', { name: 'Buka dengan kata sandi lama' }).click();
+    await field.ready();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+
+    // From now on the new password opens the data offline too.
+    await context.setOffline(true);
+    await signIn(page, 'fieldB1', NEW_PASSWORD);
+    await field.ready();
+    await page.getByText('Masuk tanpa sambungan').waitFor(WAIT);
+    await context.setOffline(false);
+    await setPassword(TEST_PASSWORD);
+    expect(field.pageErrors()).toEqual([]);
+  });
 });

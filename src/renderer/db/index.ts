@@ -1,5 +1,5 @@
 /** The local store's public face: features and the sync engine import from here. */
-export { openUserStore, UserStore, type OpenUserStoreOptions, type PersistenceRecord, type PersistenceOutcome } from './user-store';
+export { deleteUserStore, inspectLockedStore, openUserStore, UserStore, type LockedStoreFacts, type OpenUserStoreOptions, type PersistenceRecord, type PersistenceOutcome } from './user-store';
 export { DEFAULT_KDF_PARAMS, type KdfParams } from './encryption';
 export { LocalStoreError, ActionRefusedError, type LocalStoreErrorCode } from './errors';
 export { databaseNameFor } from './database';

@@ -4,7 +4,7 @@
  * directory and profile. Signing in as another officer opens another database; nothing of the
  * previous one is cleared or read.
  */
-import type { DexieOptions } from 'dexie';
+import Dexie, { type DexieOptions } from 'dexie';
 import { z } from 'zod';
 import {
   deviceIdSchema,
@@ -254,6 +254,56 @@ export async function openUserStore(options: OpenUserStoreOptions): Promise<User
     return new UserStore(db, keys, deviceId, directory, profile, persistence);
   } catch (error) {
     db.close();
+    throw asStoreError(error);
+  }
+}
+
+/** What can be read of a user's store without their password: plaintext bookkeeping only. */
+export interface LockedStoreFacts {
+  deviceId: string | null;
+  /**
+   * Work that exists nowhere but here: outbox entries, files not fully uploaded, cases created
+   * here that the server has not acknowledged. Counted from plaintext columns; nothing is opened.
+   */
+  unsentCount: number;
+}
+
+/**
+ * Facts about a store whose keys cannot be unwrapped (the password changed on the server
+ * since this workstation last saw it): enough to tell the officer what a fresh start would
+ * lose. Null when the user has no store here.
+ */
+export async function inspectLockedStore(userId: string, dexieOptions?: DexieOptions): Promise<LockedStoreFacts | null> {
+  if (!idSchema.safeParse(userId).success) throw new LocalStoreError('invalid_input', 'ID pengguna tidak valid.');
+  const db = new TindakDatabase(userId, dexieOptions);
+  try {
+    if (!(await Dexie.exists(db.name))) return null;
+    await db.open();
+    if (!(await db.meta.get(META.keys))) return null;
+    const deviceId = await readMeta(db, META.deviceId, deviceIdSchema);
+    const [outbox, files, localCases] = await Promise.all([
+      db.outbox.count(),
+      db.attachments.filter((row) => row.pieces !== null && !row.isUploaded && row.uploadFailure === null).count(),
+      db.cases.filter((row) => row.isOnServer === 0).count(),
+    ]);
+    return { deviceId, unsentCount: outbox + files + localCases };
+  } catch (error) {
+    throw asStoreError(error);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Deletes a user's whole store on this workstation (records, keys, outbox). Only for a store
+ * that can no longer be opened and whose owner chose to start again from the server's copy.
+ */
+export async function deleteUserStore(userId: string, dexieOptions?: DexieOptions): Promise<void> {
+  if (!idSchema.safeParse(userId).success) throw new LocalStoreError('invalid_input', 'ID pengguna tidak valid.');
+  const db = new TindakDatabase(userId, dexieOptions);
+  try {
+    await db.delete();
+  } catch (error) {
     throw asStoreError(error);
   }
 }

@@ -23,7 +23,26 @@ export const en = {
       no_server: 'No server is configured, and this account has never signed in on this workstation.',
       server_refused: 'The server refused: {{message}}',
       storage: 'The data on this workstation could not be opened: {{message}}',
+      password_changed_on_server:
+        'The server accepts this password, but the data on this workstation is still locked with your previous password.',
+      wrong_previous_password: 'That previous password is wrong. The data on this workstation was not opened.',
       required: 'Enter your username and password.',
+    },
+    recovery: {
+      title: 'Your password was changed on the server',
+      explain:
+        'Enter your previous password this once. The data on this workstation is then opened with the new password; nothing is lost.',
+      previousPassword: 'Previous password',
+      previousRequired: 'Enter the previous password, or choose "Forgot the previous password?".',
+      unlockWithPrevious: 'Open with the previous password',
+      forgot: 'Forgot the previous password?',
+      nothingUnsent:
+        'All your work on this workstation is on the server. The local copy can be deleted and downloaded again with the new password.',
+      unsentWillBeLost:
+        'Work not yet on the server: {{count}} item(s) on this workstation. Deleting the local copy loses it.',
+      confirmLoss: 'I understand: {{count}} unsent item(s) will be lost.',
+      discard: 'Delete the local copy and download again',
+      cancel: 'Cancel',
     },
   },
   desk: {

@@ -25,7 +25,26 @@ export const id = {
       no_server: 'Server belum diatur, dan akun ini belum pernah masuk di perangkat ini.',
       server_refused: 'Server menolak: {{message}}',
       storage: 'Data di perangkat ini tidak dapat dibuka: {{message}}',
+      password_changed_on_server:
+        'Kata sandi ini benar menurut server, tetapi data di perangkat ini masih terkunci dengan kata sandi lama Anda.',
+      wrong_previous_password: 'Kata sandi lama salah. Data di perangkat ini belum dibuka.',
       required: 'Isi nama pengguna dan kata sandi.',
+    },
+    recovery: {
+      title: 'Kata sandi Anda sudah diganti di server',
+      explain:
+        'Masukkan kata sandi lama sekali ini saja. Data di perangkat ini lalu dibuka dengan kata sandi baru; tidak ada yang hilang.',
+      previousPassword: 'Kata sandi lama',
+      previousRequired: 'Isi kata sandi lama, atau pilih "Lupa kata sandi lama?".',
+      unlockWithPrevious: 'Buka dengan kata sandi lama',
+      forgot: 'Lupa kata sandi lama?',
+      nothingUnsent:
+        'Semua pekerjaan Anda di perangkat ini sudah ada di server. Salinan lokal dapat dihapus dan diunduh ulang dengan kata sandi baru.',
+      unsentWillBeLost:
+        '{{count}} pekerjaan di perangkat ini belum terkirim ke server. Jika salinan lokal dihapus, pekerjaan itu hilang.',
+      confirmLoss: 'Saya mengerti: {{count}} pekerjaan yang belum terkirim akan hilang.',
+      discard: 'Hapus salinan lokal dan unduh ulang',
+      cancel: 'Batal',
     },
   },
   desk: {

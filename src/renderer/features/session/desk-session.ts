@@ -13,7 +13,9 @@ import {
   LocalStoreError,
   LocalSyncStore,
   createAttachmentQueue,
+  deleteUserStore,
   directorySnapshotSchema,
+  inspectLockedStore,
   openUserStore,
   readSealedSession,
   saveSealedSession,
@@ -44,6 +46,10 @@ import {
 
 export type SignInErrorCode =
   | 'wrong_password'
+  /** The server took the password but this workstation's data is still locked with the previous one. */
+  | 'password_changed_on_server'
+  /** The previous password given to unlock the workstation's data is not it either. */
+  | 'wrong_previous_password'
   | 'invalid_credentials'
   | 'first_sign_in_needs_server'
   | 'no_server'
@@ -55,6 +61,8 @@ export class SignInError extends Error {
   constructor(
     readonly code: SignInErrorCode,
     readonly serverMessage: string | null = null,
+    /** With `password_changed_on_server`: work on this workstation not yet on the server. */
+    readonly unsentCount: number | null = null,
   ) {
     super(code);
   }
@@ -68,6 +76,17 @@ export interface SignInOptions {
   appStore: AppStore;
   /** How long to wait for the server before signing in offline. */
   onlineTimeoutMs?: number;
+  /**
+   * After `password_changed_on_server`: the password this workstation's data is locked with.
+   * The data key is then rewrapped under the new password; nothing is re-encrypted.
+   */
+  previousPassword?: string;
+  /**
+   * After `password_changed_on_server`, when the previous password is lost: delete this
+   * officer's local store (including `unsentCount` unsent items) and start again from the
+   * server's copy.
+   */
+  discardLocalData?: boolean;
 }
 
 function newDeviceId(): string {
@@ -146,11 +165,42 @@ export class DeskSession {
       },
     };
 
+    let reopened: UserStore | null = null;
     if (known) {
-      // The store checks the password first: a wrong one fails here, online or not.
-      store = await openStore(known.userId, options.password);
+      // The store checks the password first: a wrong one fails here, online or not, unless the
+      // server says it is the officer's password now (changed or reset since this workstation
+      // last saw it); then the data waits for the previous one, or for a fresh start.
+      const opened = await openStore(known.userId, options.password).catch(async (error: unknown) => {
+        if (!(error instanceof SignInError) || error.code !== 'wrong_password' || !options.serverUrl) throw error;
+        return null;
+      });
+      if (opened === null) {
+        const facts = await inspectLockedStore(known.userId).catch(() => null);
+        if (facts?.deviceId) pendingDeviceId = facts.deviceId;
+        client = new SyncHttpClient({ baseUrl: options.serverUrl!, session: lazySource, timeouts });
+        try {
+          login = await client.login(username, options.password);
+        } catch (error) {
+          // Unreachable or refused: the server does not vouch for this password either.
+          if (isUnreachable(error) || (error instanceof SyncHttpError && error.code === 'invalid_credentials'))
+            throw new SignInError('wrong_password');
+          throw serverRefusal(error);
+        }
+        reopened = await reopenAfterServerChange(known.userId, options, facts?.unsentCount ?? 0);
+        if (reopened.deviceId !== pendingDeviceId) {
+          // A fresh store has a fresh device id: its tokens must be issued to that device.
+          pendingDeviceId = reopened.deviceId;
+          try {
+            login = await client.login(username, options.password);
+          } catch (error) {
+            reopened.close();
+            throw isUnreachable(error) ? new SignInError('first_sign_in_needs_server') : serverRefusal(error);
+          }
+        }
+      }
+      store = reopened ?? opened!;
       pendingDeviceId = store.deviceId;
-      if (options.serverUrl) {
+      if (options.serverUrl && !reopened) {
         client = new SyncHttpClient({ baseUrl: options.serverUrl, session: lazySource, timeouts });
         try {
           login = await client.login(username, options.password);
@@ -264,6 +314,36 @@ export class DeskSession {
     await this.engine.stop();
     this.store.close();
   }
+}
+
+/**
+ * The server accepted a password the local store does not: rewrap the data key from the
+ * previous password, or, when the officer chose it, delete the store and make a new one.
+ */
+async function reopenAfterServerChange(userId: string, options: SignInOptions, unsentCount: number): Promise<UserStore> {
+  if (options.previousPassword !== undefined) {
+    const store = await openStore(userId, options.previousPassword).catch((error: unknown) => {
+      throw error instanceof SignInError && error.code === 'wrong_password'
+        ? new SignInError('wrong_previous_password', null, unsentCount)
+        : error;
+    });
+    try {
+      await store.changePasswordWrap(options.previousPassword, options.password);
+    } catch (error) {
+      store.close();
+      throw new SignInError('storage', error instanceof Error ? error.message : null);
+    }
+    return store;
+  }
+  if (options.discardLocalData === true) {
+    try {
+      await deleteUserStore(userId);
+    } catch (error) {
+      throw new SignInError('storage', error instanceof Error ? error.message : null);
+    }
+    return openStore(userId, options.password);
+  }
+  throw new SignInError('password_changed_on_server', null, unsentCount);
 }
 
 async function openStore(userId: string, password: string, deviceId?: string): Promise<UserStore> {

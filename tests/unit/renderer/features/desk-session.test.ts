@@ -18,8 +18,8 @@ import {
   type KeyValueStorage,
 } from '../../../../src/renderer/features/session/workstation-accounts';
 import { createAppStore } from '../../../../src/renderer/state/app-store';
-import { PEOPLE, caseIn } from '../../../helpers/org-fixture';
-import { TEST_PASSWORD, startServer, usernameOf, type TestServer } from '../../../helpers/server';
+import { PEOPLE, UNITS, caseIn } from '../../../helpers/org-fixture';
+import { Session, TEST_PASSWORD, startServer, usernameOf, type TestServer } from '../../../helpers/server';
 import { startTcpProxy, type TcpProxy } from '../../../helpers/tcp-proxy';
 
 function memoryStorage(): KeyValueStorage {
@@ -152,5 +152,90 @@ describe('signing in on a workstation', () => {
         .map((a) => a.username)
         .sort(),
     ).toEqual(['fielda1', 'liaisonb']);
+  });
+  it('after a password change on the server: the previous password unlocks the data once, or the officer starts again from the server', async () => {
+    const storage = memoryStorage();
+    const appStore = createAppStore();
+    proxy.setFaults({});
+    const [record] = await server.insertCases([
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-${Date.now()}`, unitId: UNITS.workB.id, regionalUnitIds: [UNITS.uptB1.id], assigneeIds: [PEOPLE.fieldB1.id] }),
+    ]);
+    const caseId = record!.id;
+    const as = (password: string, extra: Partial<SignInOptions> = {}): SignInOptions => ({
+      serverUrl: proxy.url,
+      username: usernameOf('fieldB1'),
+      password,
+      storage,
+      appStore,
+      onlineTimeoutMs: 3_000,
+      ...extra,
+    });
+    const setPasswordOnServer = async (password: string) => {
+      const admin = await Session.login(server.url, usernameOf('admin'), TEST_PASSWORD, `ws-admin-${Date.now()}`);
+      const answer = await admin.call('PATCH', `/admin/users/${PEOPLE.fieldB1.id}`, { password });
+      expect(answer.status).toBe(200);
+    };
+    const refused = async (promise: Promise<unknown>) => {
+      try {
+        await promise;
+      } catch (error) {
+        if (error instanceof SignInError) return { code: error.code, unsentCount: error.unsentCount };
+        throw error;
+      }
+      throw new Error('expected the sign-in to be refused');
+    };
+
+    // The field worker writes a report offline; it is still unsent when the admin resets the password.
+    const first = await DeskSession.signIn(as(TEST_PASSWORD));
+    await expect.poll(() => getCase(first.store, caseId), { timeout: 10_000 }).toBeDefined();
+    await first.engine.stop();
+    await createReport(first.store, caseId, { findings: 'Ditulis sebelum kata sandi diganti.' });
+    await first.signOut();
+    const NEW_PASSWORD = 'sandi-baru-dari-admin-2026';
+    await setPasswordOnServer(NEW_PASSWORD);
+
+    // Offline, only the password the data is locked with opens it.
+    proxy.setFaults({ refuseConnections: true });
+    expect(await refusal(DeskSession.signIn(as(NEW_PASSWORD)))).toBe('wrong_password');
+    proxy.setFaults({});
+    // Online, the old password is refused by the server; the new one is accepted but cannot open the data yet.
+    expect(await refusal(DeskSession.signIn(as(TEST_PASSWORD)))).toBe('invalid_credentials');
+    expect(await refused(DeskSession.signIn(as(NEW_PASSWORD)))).toEqual({ code: 'password_changed_on_server', unsentCount: 1 });
+    expect(await refused(DeskSession.signIn(as(NEW_PASSWORD, { previousPassword: 'bukan-yang-lama' })))).toEqual({
+      code: 'wrong_previous_password',
+      unsentCount: 1,
+    });
+
+    // The previous password once: the data key is rewrapped, the unsent report survives and syncs.
+    const recovered = await DeskSession.signIn(as(NEW_PASSWORD, { previousPassword: TEST_PASSWORD }));
+    expect(recovered.officer.isOfflineSignIn).toBe(false);
+    expect((await listReportsOfCase(recovered.store, caseId)).map((r) => r.record.findings)).toEqual([
+      'Ditulis sebelum kata sandi diganti.',
+    ]);
+    await expect.poll(async () => (await recovered.engine.syncNow()).kind, { timeout: 10_000 }).toBe('synced');
+    expect(await hasUnsentWork(recovered.store, caseId)).toBe(false);
+    await recovered.signOut();
+    // From now on the new password opens the data offline, and the old one does not.
+    proxy.setFaults({ refuseConnections: true });
+    expect(await refusal(DeskSession.signIn(as(TEST_PASSWORD)))).toBe('wrong_password');
+    const offline = await DeskSession.signIn(as(NEW_PASSWORD));
+    expect(offline.officer.isOfflineSignIn).toBe(true);
+    await offline.signOut();
+    proxy.setFaults({});
+
+    // A second reset, and this time the previous password is lost: nothing is unsent, so the
+    // officer starts again; the store is new (new device id) and the case comes back from the server.
+    const deviceBefore = offline.store.deviceId;
+    const NEWER_PASSWORD = 'sandi-ketiga-2026-lagi';
+    await setPasswordOnServer(NEWER_PASSWORD);
+    expect(await refused(DeskSession.signIn(as(NEWER_PASSWORD)))).toEqual({ code: 'password_changed_on_server', unsentCount: 0 });
+    const fresh = await DeskSession.signIn(as(NEWER_PASSWORD, { discardLocalData: true }));
+    expect(fresh.store.deviceId).not.toBe(deviceBefore);
+    await expect.poll(() => getCase(fresh.store, caseId), { timeout: 10_000 }).toBeDefined();
+    expect((await listReportsOfCase(fresh.store, caseId)).map((r) => r.record.findings)).toEqual([
+      'Ditulis sebelum kata sandi diganti.',
+    ]);
+    await fresh.signOut();
+    await setPasswordOnServer(TEST_PASSWORD);
   });
 });
