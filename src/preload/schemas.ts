@@ -190,10 +190,12 @@ export const overdueNoticeSchema = z.strictObject({
   language: z.enum(['id', 'en']),
   /** How many cases became overdue since the last notice. */
   count: z.number().int().min(1).max(1_000_000),
-  /** The ticket of the first one, shown when there is exactly one. */
+  /** The ticket of the first one, shown when there is exactly one (a ticket id: up to 64 characters, no control characters). */
   firstReference: z
     .string()
-    .regex(/^[A-Za-z0-9._/-]{1,64}$/)
+    .min(1)
+    .max(64)
+    .regex(/^[^\p{Cc}]+$/u)
     .nullable(),
 });
 export type OverdueNotice = z.infer<typeof overdueNoticeSchema>;

@@ -48,15 +48,15 @@ export function overdueNotification({ language, count, firstReference }: Overdue
     return {
       title: 'Kasus melewati batas waktu',
       body: isOne
-        ? `Kasus ${firstReference} melewati batas penyelesaian 3 hari kerja.`
-        : `${count} kasus melewati batas penyelesaian 3 hari kerja.`,
+        ? `Kasus ${firstReference} melewati batas waktu tahapnya.`
+        : `${count} kasus melewati batas waktu tahapnya.`,
     };
   }
   return {
     title: 'Case overdue',
     body: isOne
-      ? `Case ${firstReference} is past its 3-working-day deadline.`
-      : `${count} cases are past their 3-working-day deadline.`,
+      ? `Case ${firstReference} is past the deadline of its current step.`
+      : `${count} cases are past the deadline of their current step.`,
   };
 }
 

@@ -18,6 +18,7 @@ import { useAppStore } from '../state/app-store';
 import { isTypingTarget } from '../ui/keyboard';
 import type { Platform } from '../platform';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useOverdueNotice } from './use-overdue-notice';
 import { useSyncFinishedNotice } from './use-sync-finished-notice';
 import { useUnsentBadge } from './use-unsent-badge';
 
@@ -39,6 +40,7 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
   const officer = session.officer;
   useUnsentBadge(platform);
   useSyncFinishedNotice(platform, session);
+  useOverdueNotice(platform, session);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

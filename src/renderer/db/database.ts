@@ -200,6 +200,8 @@ export const META = {
   directory: 'directory',
   profile: 'profile',
   persistence: 'persistence',
+  /** Until when the desk has told the officer about cases becoming overdue (overdue.ts). */
+  overdueNoticedUntil: 'overdueNoticedUntil',
 } as const;
 
 export const DATABASE_PREFIX = 'tindak-user-';
@@ -225,6 +227,14 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   cases: `${SCHEMA_V1.cases}, ticketKey, *titleWords, queueKey, [status+queueKey]`,
 } as const;
+
+/** Version 3: cases by deadline, to find the ones that just became overdue (overdue.ts). */
+export const SCHEMA_V3 = {
+  cases: `${SCHEMA_V2.cases}, dueAt`,
+} as const;
+
+/** The latest declaration of every table's indexes. */
+export const SCHEMA_LATEST_CASES = SCHEMA_V3.cases;
 
 export class TindakDatabase extends Dexie {
   cases!: Table<CaseRow, string>;
@@ -260,5 +270,7 @@ export class TindakDatabase extends Dexie {
             Object.assign(row, caseQueueKeys(row, directory));
           });
       });
+    // An added index only: IndexedDB builds it from the rows, nothing to move.
+    this.version(3).stores(SCHEMA_V3);
   }
 }

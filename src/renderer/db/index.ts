@@ -44,4 +44,5 @@ export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachm
 export type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
 export { readSealedSession, saveSealedSession } from './session-vault';
 export { ticketIdsOf } from './case-labels';
+export { takeCasesBecomingOverdue, type OverdueSince } from './overdue';
 export { unitCaseTimings, type UnitCaseTiming } from './unit-cases';

@@ -16,7 +16,7 @@ import {
   type DirectorySnapshot,
   type UserStore,
 } from '../../../src/renderer/db';
-import { SCHEMA_V2, databaseNameFor } from '../../../src/renderer/db/database';
+import { SCHEMA_LATEST_CASES, databaseNameFor } from '../../../src/renderer/db/database';
 import { identityHashes, sealCaseRow } from '../../../src/renderer/db/record-rows';
 import { caseQueueKeys } from '../../../src/renderer/db/case-queue-keys';
 import { SyncEngine, SyncHttpClient, memorySessionSource } from '../../../src/renderer/sync';
@@ -80,7 +80,7 @@ function pagesOf<Row>(records: readonly Row[], pageSize: number): Row[][] {
 async function rawBulkPut<Row>(pages: readonly Row[][]): Promise<number> {
   const name = `raw-${uuidv7()}`;
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' });
-  db.version(1).stores({ cases: SCHEMA_V2.cases });
+  db.version(1).stores({ cases: SCHEMA_LATEST_CASES });
   await db.open();
   const table = db.table<Row, string>('cases');
   const started = performance.now();

@@ -35,8 +35,8 @@ describe('desk status', () => {
     status.notifyOverdue({ language: 'id', count: 1, firstReference: 'LAP-7' });
     status.notifyOverdue({ language: 'en', count: 5, firstReference: 'LAP-7' });
     expect(deps.showNotification.mock.calls.map(([n]) => n.body)).toEqual([
-      'Kasus LAP-7 melewati batas penyelesaian 3 hari kerja.',
-      '5 cases are past their 3-working-day deadline.',
+      'Kasus LAP-7 melewati batas waktu tahapnya.',
+      '5 cases are past the deadline of their current step.',
     ]);
   });
 

@@ -2,7 +2,7 @@
  * Schema versions are append-only, and an upgrade moves data correctly: a database written by
  * version 1 (no queue or search keys on cases) opens under the current code, which derives
  * the keys from the plaintext fields, without the password and without touching sealed data
- * or the outbox.
+ * or the outbox (version 2), and indexes the derived deadlines (version 3).
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -46,14 +46,16 @@ async function writeVersion1Database(ws: ReturnType<typeof workstation>, options
   return { normal, urgent, directory, draft };
 }
 
-describe('schema upgrade v1 → v2', () => {
+describe('schema upgrade v1 → latest', () => {
   it('derives the queue and search keys for existing cases and keeps sealed data and the outbox', async () => {
     const ws = workstation();
     const { normal, urgent, directory, draft } = await writeVersion1Database(ws, { withDirectory: true });
 
     const store = await ws.open('liaisonA');
     try {
-      expect(store.db.verno).toBe(2);
+      expect(store.db.verno).toBe(3);
+      // Version 3's dueAt index is built from the upgraded rows.
+      expect(await store.db.cases.where('dueAt').above('').count()).toBe(2);
       expect(store.deviceId).toBe('ws-liaison-upgrade');
       const rows = await store.db.cases.toArray();
       for (const record of [normal, urgent]) {
