@@ -74,21 +74,21 @@ export type VaultRefusalCode = z.infer<typeof vaultRefusalCodeSchema>;
 export const VAULT_REFUSALS: Readonly<Record<VaultRefusalCode, UserMessage>> = {
   vault_plaintext_backend: {
     id:
-      'Rahasia (token masuk dan kunci data) tidak disimpan: sistem ini tidak memiliki penyimpanan kunci ' +
-      '(GNOME Keyring atau KWallet), sehingga rahasia hanya akan tersimpan sebagai teks biasa. ' +
-      'Anda perlu masuk lagi setiap kali membuka aplikasi. Minta petugas TI memasang dan membuka penyimpanan kunci.',
+      'Penyimpanan kunci sistem (GNOME Keyring atau KWallet) tidak ada, sehingga Tindak tidak menyimpan rahasia di sana: ' +
+      'tanpa itu rahasia hanya tersimpan sebagai teks biasa. Token masuk tetap disimpan terkunci dengan kata sandi Anda ' +
+      'di data lokal. Minta petugas TI memasang dan membuka penyimpanan kunci.',
     en:
-      'Secrets (sign-in token and data keys) are not stored: this system has no keyring (GNOME Keyring or ' +
-      'KWallet), so they would be kept as plain text. You will need to sign in each time you open the app. ' +
+      'There is no system keyring (GNOME Keyring or KWallet), so Tindak stores no secrets there: without one they ' +
+      'would be kept as plain text. Your sign-in token stays in your local data, locked with your password. ' +
       'Ask IT to install and unlock a keyring.',
   },
   vault_browser: {
-    id: 'Di peramban, rahasia (token masuk dan kunci data) tidak disimpan: Anda perlu masuk lagi setiap kali membuka Tindak. Gunakan aplikasi desktop agar tetap masuk.',
-    en: 'In the browser, secrets (sign-in token and data keys) are not stored: you need to sign in each time you open Tindak. Use the desktop app to stay signed in.',
+    id: 'Di peramban, rahasia tidak disimpan di penyimpanan kunci sistem; token masuk disimpan terkunci dengan kata sandi Anda di data lokal.',
+    en: 'In the browser, secrets are not stored in a system keyring; your sign-in token stays in your local data, locked with your password.',
   },
   vault_unavailable: {
-    id: 'Penyimpanan rahasia sistem operasi tidak tersedia; rahasia tidak disimpan dan Anda perlu masuk lagi setiap kali.',
-    en: 'The operating system secret storage is not available; secrets are not stored and you will need to sign in each time.',
+    id: 'Penyimpanan rahasia sistem operasi tidak tersedia; token masuk disimpan terkunci dengan kata sandi Anda di data lokal.',
+    en: 'The operating system secret storage is not available; your sign-in token stays in your local data, locked with your password.',
   },
 };
 

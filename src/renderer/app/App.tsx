@@ -87,6 +87,7 @@ export function App({
         <div className="first-screen__sign-in">
           <SignInForm
             serverUrl={serverUrl}
+            platform={platform}
             onSignedIn={(next) => {
               performance.mark('tindak:signed-in');
               resetForSignOut(appStore);

@@ -30,7 +30,8 @@ export interface DeskProps {
 }
 
 export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const vaultRefusal = session.tokenKeeper.vaultRefusal;
   const openCaseId = useAppStore((s) => s.openCaseId);
   const openCase = useAppStore((s) => s.openCase);
   const isLocked = useAppStore((s) => s.isLocked);
@@ -109,6 +110,11 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
               {t('desk.signOut')}
             </button>
           </header>
+          {vaultRefusal !== null && (
+            <p className="desk__notice" role="note" data-testid="vault-notice">
+              {i18n.language === 'en' ? vaultRefusal.en : vaultRefusal.id}
+            </p>
+          )}
           {isLocked ? (
             <main className="desk__locked">
               <UnlockForm onUnlocked={() => setLocked(false)} />

@@ -42,7 +42,7 @@ export {
 export { createSyncStore, LocalSyncStore } from './sync-store';
 export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachmentBytes, type NewAttachment } from './attachment-store';
 export type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
-export { readSealedSession, saveSealedSession } from './session-vault';
+export { openSessionText, readSealedSession, saveSealedSession, sealSessionAsText } from './session-vault';
 export { ticketIdsOf } from './case-labels';
 export { takeCasesBecomingOverdue, type OverdueSince } from './overdue';
 export { unitCaseTimings, type UnitCaseTiming } from './unit-cases';

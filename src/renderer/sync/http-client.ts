@@ -61,8 +61,9 @@ export const loginResponseSchema = sessionTokensSchema.extend({ user: signedInUs
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 /**
- * Where the session's tokens live. The case desk keeps them (later the vault in Electron); the
- * sync layer only reads them and hands back rotated ones.
+ * Where the session's tokens live. The case desk keeps them (features/session/token-keeper.ts:
+ * the OS vault in Electron, the officer's store otherwise); the sync layer only reads them and
+ * hands back rotated ones.
  */
 export interface SessionSource {
   readonly deviceId: string;

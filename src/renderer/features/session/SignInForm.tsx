@@ -2,17 +2,21 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore } from '../../state/app-store';
+import type { Platform } from '../../platform';
 import { DeskSession, SignInError, type SignInOptions } from './desk-session';
+import { chooseTokenKeeper } from './token-keeper';
 import { listAccounts } from './workstation-accounts';
 
 export interface SignInFormProps {
   serverUrl: string | null;
+  /** Its vault keeps the session's tokens in Electron (token-keeper.ts). */
+  platform: Platform;
   onSignedIn(session: DeskSession): void;
   /** When the desk is locked, the officer's username is fixed. */
   lockedUsername?: string;
 }
 
-export function SignInForm({ serverUrl, onSignedIn, lockedUsername }: SignInFormProps) {
+export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: SignInFormProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const usernameId = useId();
@@ -51,7 +55,10 @@ export function SignInForm({ serverUrl, onSignedIn, lockedUsername }: SignInForm
     return t('signIn.errors.storage', { message: error instanceof Error ? error.message : String(error) });
   };
 
-  const signIn = (data: FormData, recoveryOptions: Pick<SignInOptions, 'previousPassword' | 'discardLocalData'>) => {
+  const signIn = (
+    data: FormData,
+    recoveryOptions: Pick<SignInOptions, 'previousPassword' | 'discardLocalData'>,
+  ) => {
     const username = lockedUsername ?? String(data.get('username') ?? '');
     const password = String(data.get('password') ?? '');
     if (username.trim() === '' || password === '') {
@@ -60,31 +67,36 @@ export function SignInForm({ serverUrl, onSignedIn, lockedUsername }: SignInForm
     }
     setIsWorking(true);
     setMessage(t('signIn.working'));
-    DeskSession.signIn({
-      serverUrl,
-      username,
-      password,
-      storage: window.localStorage,
-      appStore,
-      ...recoveryOptions,
-    }).then(
-      (session) => {
-        setIsWorking(false);
-        setMessage('');
-        setRecovery(null);
-        onSignedIn(session);
-      },
-      (error: unknown) => {
-        setIsWorking(false);
-        if (
-          error instanceof SignInError &&
-          (error.code === 'password_changed_on_server' || error.code === 'wrong_previous_password')
-        )
-          setRecovery({ unsentCount: error.unsentCount ?? 0 });
-        else setRecovery(null);
-        setMessage(describe(error));
-      },
-    );
+    chooseTokenKeeper(platform.vault, platform.kind === 'electron')
+      .then((tokenKeeper) =>
+        DeskSession.signIn({
+          serverUrl,
+          username,
+          password,
+          storage: window.localStorage,
+          appStore,
+          tokenKeeper,
+          ...recoveryOptions,
+        }),
+      )
+      .then(
+        (session) => {
+          setIsWorking(false);
+          setMessage('');
+          setRecovery(null);
+          onSignedIn(session);
+        },
+        (error: unknown) => {
+          setIsWorking(false);
+          if (
+            error instanceof SignInError &&
+            (error.code === 'password_changed_on_server' || error.code === 'wrong_previous_password')
+          )
+            setRecovery({ unsentCount: error.unsentCount ?? 0 });
+          else setRecovery(null);
+          setMessage(describe(error));
+        },
+      );
   };
 
   return (

@@ -17,8 +17,6 @@ import {
   directorySnapshotSchema,
   inspectLockedStore,
   openUserStore,
-  readSealedSession,
-  saveSealedSession,
   type UserStore,
 } from '../../db';
 import {
@@ -37,6 +35,7 @@ import {
 } from '../../sync';
 import type { AppStore } from '../../state/app-store';
 import type { SignedInOfficer } from '../../state/session-slice';
+import { localStoreTokenKeeper, type TokenKeeper } from './token-keeper';
 import {
   findAccount,
   normalizeUsername,
@@ -76,6 +75,8 @@ export interface SignInOptions {
   appStore: AppStore;
   /** How long to wait for the server before signing in offline. */
   onlineTimeoutMs?: number;
+  /** Where the session's tokens are kept (the OS vault in Electron); the officer's store by default. */
+  tokenKeeper?: TokenKeeper;
   /**
    * After `password_changed_on_server`: the password this workstation's data is locked with.
    * The data key is then rewrapped under the new password; nothing is re-encrypted.
@@ -97,13 +98,14 @@ function newDeviceId(): string {
 const isUnreachable = (error: unknown) =>
   error instanceof SyncNetworkError || error instanceof SyncTimeoutError;
 
-/** Tokens kept sealed in the officer's store (db/session-vault.ts), cached in memory. */
+/** Tokens kept sealed by the token keeper (token-keeper.ts), cached in memory. */
 class VaultSessionSource implements SessionSource {
   #tokens: SessionTokens | null;
   #onEnded: () => void;
 
   constructor(
     private readonly store: UserStore,
+    private readonly keeper: TokenKeeper,
     tokens: SessionTokens | null,
     onEnded: () => void,
   ) {
@@ -120,13 +122,13 @@ class VaultSessionSource implements SessionSource {
   }
 
   async saveTokens(tokens: SessionTokens): Promise<void> {
-    await saveSealedSession(this.store, tokens);
+    await this.keeper.save(this.store, tokens);
     this.#tokens = tokens;
   }
 
   async sessionEnded(): Promise<void> {
     this.#tokens = null;
-    await saveSealedSession(this.store, null).catch(() => undefined);
+    await this.keeper.save(this.store, null).catch(() => undefined);
     this.#onEnded();
   }
 }
@@ -137,6 +139,8 @@ export class DeskSession {
     readonly engine: SyncEngine,
     readonly officer: SignedInOfficer,
     readonly serverUrl: string | null,
+    /** Where this session's tokens are kept, and why not in the OS vault when that was refused. */
+    readonly tokenKeeper: TokenKeeper,
   ) {}
 
   /** Signs in online when the server answers, offline from the local store otherwise. */
@@ -144,6 +148,7 @@ export class DeskSession {
     const username = normalizeUsername(options.username);
     const known = findAccount(options.storage, username);
     const timeouts = { baseMs: options.onlineTimeoutMs ?? 8_000 };
+    const keeper = options.tokenKeeper ?? localStoreTokenKeeper;
     let store: UserStore;
     let login: LoginResponse | null = null;
     let client: SyncHttpClient | null = null;
@@ -211,7 +216,7 @@ export class DeskSession {
           }
         }
       }
-      if (!login) tokens = parseTokens(await readSealedSession(store).catch(() => null));
+      if (!login) tokens = parseTokens(await keeper.read(store).catch(() => null));
     } else {
       if (!options.serverUrl) throw new SignInError('no_server');
       client = new SyncHttpClient({ baseUrl: options.serverUrl, session: lazySource, timeouts });
@@ -236,7 +241,7 @@ export class DeskSession {
     }
 
     const appStore = options.appStore;
-    const source = new VaultSessionSource(store, tokens, () => {
+    const source = new VaultSessionSource(store, keeper, tokens, () => {
       appStore
         .getState()
         .updateSyncStatus({ phase: 'blocked', error: statusError('unauthenticated', Date.now()) });
@@ -291,7 +296,7 @@ export class DeskSession {
       });
       const officer: SignedInOfficer = { ...account, isOfflineSignIn: login === null };
       void engine.start();
-      return new DeskSession(store, engine, officer, options.serverUrl);
+      return new DeskSession(store, engine, officer, options.serverUrl, keeper);
     } catch (error) {
       store.close();
       if (error instanceof SignInError) throw error;

@@ -17,6 +17,9 @@ import {
   listAccounts,
   type KeyValueStorage,
 } from '../../../../src/renderer/features/session/workstation-accounts';
+import { chooseTokenKeeper, type VaultLike } from '../../../../src/renderer/features/session/token-keeper';
+import type { SecretRef } from '../../../../src/renderer/platform';
+import { VAULT_REFUSALS } from '../../../../src/preload/schemas';
 import { createAppStore } from '../../../../src/renderer/state/app-store';
 import { PEOPLE, UNITS, caseIn } from '../../../helpers/org-fixture';
 import { Session, TEST_PASSWORD, startServer, usernameOf, type TestServer } from '../../../helpers/server';
@@ -158,7 +161,13 @@ describe('signing in on a workstation', () => {
     const appStore = createAppStore();
     proxy.setFaults({});
     const [record] = await server.insertCases([
-      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-${Date.now()}`, unitId: UNITS.workB.id, regionalUnitIds: [UNITS.uptB1.id], assigneeIds: [PEOPLE.fieldB1.id] }),
+      caseIn('in_follow_up', {
+        id: uuidv7(),
+        ticketId: `LAPOR-${Date.now()}`,
+        unitId: UNITS.workB.id,
+        regionalUnitIds: [UNITS.uptB1.id],
+        assigneeIds: [PEOPLE.fieldB1.id],
+      }),
     ]);
     const caseId = record!.id;
     const as = (password: string, extra: Partial<SignInOptions> = {}): SignInOptions => ({
@@ -171,7 +180,12 @@ describe('signing in on a workstation', () => {
       ...extra,
     });
     const setPasswordOnServer = async (password: string) => {
-      const admin = await Session.login(server.url, usernameOf('admin'), TEST_PASSWORD, `ws-admin-${Date.now()}`);
+      const admin = await Session.login(
+        server.url,
+        usernameOf('admin'),
+        TEST_PASSWORD,
+        `ws-admin-${Date.now()}`,
+      );
       const answer = await admin.call('PATCH', `/admin/users/${PEOPLE.fieldB1.id}`, { password });
       expect(answer.status).toBe(200);
     };
@@ -200,8 +214,13 @@ describe('signing in on a workstation', () => {
     proxy.setFaults({});
     // Online, the old password is refused by the server; the new one is accepted but cannot open the data yet.
     expect(await refusal(DeskSession.signIn(as(TEST_PASSWORD)))).toBe('invalid_credentials');
-    expect(await refused(DeskSession.signIn(as(NEW_PASSWORD)))).toEqual({ code: 'password_changed_on_server', unsentCount: 1 });
-    expect(await refused(DeskSession.signIn(as(NEW_PASSWORD, { previousPassword: 'bukan-yang-lama' })))).toEqual({
+    expect(await refused(DeskSession.signIn(as(NEW_PASSWORD)))).toEqual({
+      code: 'password_changed_on_server',
+      unsentCount: 1,
+    });
+    expect(
+      await refused(DeskSession.signIn(as(NEW_PASSWORD, { previousPassword: 'bukan-yang-lama' }))),
+    ).toEqual({
       code: 'wrong_previous_password',
       unsentCount: 1,
     });
@@ -212,7 +231,9 @@ describe('signing in on a workstation', () => {
     expect((await listReportsOfCase(recovered.store, caseId)).map((r) => r.record.findings)).toEqual([
       'Ditulis sebelum kata sandi diganti.',
     ]);
-    await expect.poll(async () => (await recovered.engine.syncNow()).kind, { timeout: 10_000 }).toBe('synced');
+    await expect
+      .poll(async () => (await recovered.engine.syncNow()).kind, { timeout: 10_000 })
+      .toBe('synced');
     expect(await hasUnsentWork(recovered.store, caseId)).toBe(false);
     await recovered.signOut();
     // From now on the new password opens the data offline, and the old one does not.
@@ -228,7 +249,10 @@ describe('signing in on a workstation', () => {
     const deviceBefore = offline.store.deviceId;
     const NEWER_PASSWORD = 'sandi-ketiga-2026-lagi';
     await setPasswordOnServer(NEWER_PASSWORD);
-    expect(await refused(DeskSession.signIn(as(NEWER_PASSWORD)))).toEqual({ code: 'password_changed_on_server', unsentCount: 0 });
+    expect(await refused(DeskSession.signIn(as(NEWER_PASSWORD)))).toEqual({
+      code: 'password_changed_on_server',
+      unsentCount: 0,
+    });
     const fresh = await DeskSession.signIn(as(NEWER_PASSWORD, { discardLocalData: true }));
     expect(fresh.store.deviceId).not.toBe(deviceBefore);
     await expect.poll(() => getCase(fresh.store, caseId), { timeout: 10_000 }).toBeDefined();
@@ -237,5 +261,80 @@ describe('signing in on a workstation', () => {
     ]);
     await fresh.signOut();
     await setPasswordOnServer(TEST_PASSWORD);
+  });
+  it('keeps the session tokens sealed in the OS vault where there is one, and says why not where it refuses', async () => {
+    const storage = memoryStorage();
+    const appStore = createAppStore();
+    proxy.setFaults({});
+    const [record] = await server.insertCases([
+      caseIn('in_follow_up', {
+        id: uuidv7(),
+        ticketId: `LAPOR-${Date.now()}`,
+        regionalUnitIds: [UNITS.uptA2.id],
+        assigneeIds: [PEOPLE.fieldA2.id],
+      }),
+    ]);
+    const caseId = record!.id;
+    // The bridge's vault with Electron faked at its edge: what safeStorage would keep, as text.
+    const kept = new Map<string, string>();
+    const keyOf = (ref: SecretRef) => `${ref.kind}/${ref.account}`;
+    const osVault: VaultLike = {
+      status: async () => ({ isAvailable: true, backend: 'gnome_libsecret' }),
+      put: async (ref, value) => (kept.set(keyOf(ref), value), { ok: true }),
+      get: async (ref) => ({ ok: true, value: kept.get(keyOf(ref)) ?? null }),
+      delete: async (ref) => (kept.delete(keyOf(ref)), { ok: true }),
+    };
+    const as = async (vault: VaultLike): Promise<SignInOptions> => ({
+      serverUrl: proxy.url,
+      username: usernameOf('fieldA2'),
+      password: TEST_PASSWORD,
+      storage,
+      appStore,
+      onlineTimeoutMs: 3_000,
+      tokenKeeper: await chooseTokenKeeper(vault, true),
+    });
+
+    const online = await DeskSession.signIn(await as(osVault));
+    expect(online.tokenKeeper).toMatchObject({ place: 'os_vault', vaultRefusal: null });
+    const secret = kept.get(`refreshToken/${PEOPLE.fieldA2.id}`);
+    // Sealed under the officer's data key before it reaches the vault; nothing in IndexedDB.
+    expect(secret).toEqual(expect.stringMatching(/^\{"v":0,"iv":"[^"]+","ct":"[^"]+"\}$/));
+    expect(secret).not.toMatch(/refreshToken|accessToken|Bearer/);
+    expect(await online.store.db.meta.get('desk.sessionTokens')).toBeUndefined();
+    await expect.poll(() => getCase(online.store, caseId), { timeout: 10_000 }).toBeDefined();
+    await online.signOut();
+
+    // Offline sign-in takes the tokens from the vault; once the link is back the work goes out.
+    proxy.setFaults({ refuseConnections: true });
+    const offline = await DeskSession.signIn(await as(osVault));
+    expect(offline.officer.isOfflineSignIn).toBe(true);
+    await createReport(offline.store, caseId, { findings: 'Ditulis tanpa sambungan.' });
+    expect(await hasUnsentWork(offline.store, caseId)).toBe(true);
+    proxy.setFaults({});
+    await expect.poll(async () => (await offline.engine.syncNow()).kind, { timeout: 10_000 }).toBe('synced');
+    expect(await hasUnsentWork(offline.store, caseId)).toBe(false);
+    await offline.signOut();
+
+    // Linux without a keyring: the vault refuses, the tokens stay sealed in the store, and the
+    // desk has the vault's reason to show. In a browser the same fallback says nothing.
+    const refusing: VaultLike = {
+      status: async () => ({
+        isAvailable: false,
+        backend: 'basic_text',
+        code: 'vault_plaintext_backend',
+        message: VAULT_REFUSALS.vault_plaintext_backend,
+      }),
+      put: async () => ({ ok: false, message: VAULT_REFUSALS.vault_plaintext_backend }),
+      get: async () => ({ ok: false, message: VAULT_REFUSALS.vault_plaintext_backend }),
+      delete: async () => ({ ok: true }),
+    };
+    const withoutKeyring = await DeskSession.signIn(await as(refusing));
+    expect(withoutKeyring.tokenKeeper).toMatchObject({
+      place: 'local_store',
+      vaultRefusal: VAULT_REFUSALS.vault_plaintext_backend,
+    });
+    expect(await withoutKeyring.store.db.meta.get('desk.sessionTokens')).toBeDefined();
+    await withoutKeyring.signOut();
+    expect((await chooseTokenKeeper(refusing, false)).vaultRefusal).toBeNull();
   });
 });
