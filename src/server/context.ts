@@ -29,6 +29,8 @@ export interface ServerSettings {
   bodyLimitBytes: number;
   /** Origins allowed to call the API from a browser (the browser shell, the app's own origin). */
   allowedOrigins: readonly string[];
+  /** How long a pipelined push waits for the batch before it (`after`), then 409 predecessor_missing. */
+  predecessorWaitMs: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   requestsPerMinutePerDevice: 1_200,
   bodyLimitBytes: 4 * 1024 * 1024,
   allowedOrigins: ['http://127.0.0.1:5173', 'http://localhost:5173', 'app://tindak'],
+  predecessorWaitMs: 15_000,
 };
 
 export interface PersonRecord extends Person {

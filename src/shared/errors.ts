@@ -41,6 +41,10 @@ export const ERROR_MESSAGES = {
   checksum_mismatch: { id: 'Berkas rusak saat dikirim (checksum beda).', en: 'The file was damaged in transit.' },
   offset_mismatch: { id: 'Potongan berkas tidak berurutan.', en: 'The file chunk is out of order.' },
   conflict: { id: 'Bertentangan dengan perubahan lain.', en: 'Conflicts with another change.' },
+  predecessor_missing: {
+    id: 'Kiriman sebelumnya dari perangkat ini belum sampai; kirim ulang secara berurutan.',
+    en: 'The previous batch from this device has not arrived; send again in order.',
+  },
   duplicate: { id: 'Data ini sudah ada.', en: 'This record already exists.' },
   internal: { id: 'Terjadi kesalahan di server.', en: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { id: string; en: string }>;

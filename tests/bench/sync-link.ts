@@ -441,8 +441,8 @@ reports to the real server in its own process (PGlite), through \`tests/helpers/
 set to **256 kbit/s each way and a ${2 * ONE_WAY_LATENCY_MS} ms round trip** (${ONE_WAY_LATENCY_MS} ms added each way;
 each direction is one queue shared by all connections). The proxy counts bytes on the wire:
 TCP payload both ways, HTTP headers included. Default engine settings; the connection is
-open before the clock starts. One run per workload; two runs on this machine differed by
-up to 0.11 in the time ratios (1.75× and 1.64× for sentences, 1.21× and 1.20× for random words).
+open before the clock starts. One run per workload; on an earlier machine two runs differed by
+up to 0.11 in the time ratios, so read the ratios to about ±0.1.
 
 Two workloads: **sentences**, report text generated from Bahasa Indonesia sentence
 templates with names, places, dates and amounts (as repetitive as one field worker's
@@ -453,14 +453,17 @@ round trips, take the time).
 
 ${table(results)}
 
-What limits the time ratio: the batches go one after another (a batch is sent once the
-previous one's results are in, which keeps the server applying a device's mutations in
-order), so each batch pays a round trip, the server's transaction, the results coming back
-and the local acknowledgement (Dexie on fake-indexeddb here) on top of its bytes. At most
-500 mutations fit in one push (the protocol's limit), so 1,000 reports need at least two
-batches; the first batch is smaller, being sized before the engine has seen how well the
-link's data compresses (see \`src/renderer/sync/batch-sizer.ts\`). The better the text
-compresses, the fewer seconds the bytes take and the larger that fixed share becomes.
+Pushes are pipelined (since 2026-11-25): the engine sends the next batch while the previous
+one's answer is on its way, naming the previous batch's last \`seq\` (\`after\`), and the
+server applies it only once that batch has committed (docs/sync-protocol.md), so a device's
+mutations still apply in order. The round trip, the server's transaction, the results coming
+back and the local acknowledgement of one batch now overlap the upload of the next; "time
+each" is from a batch's request to its answer, so with two in flight these overlap too. Before
+pipelining, with batches strictly one after another, this bench measured 1.64× and 1.75× (AMD
+EPYC, 2026-11-22) and 1.51× (Intel Xeon, 2026-11-25, the same machine as this run) for
+sentences, 1.17–1.21× for random words. At most 500 mutations fit in one push (the protocol's
+limit); the first batches are smaller, being sized before the engine has seen how well the
+link's data compresses (\`src/renderer/sync/batch-sizer.ts\`).
 `;
     process.stdout.write(markdown);
     if (process.env.BENCH_WRITE === '1')

@@ -44,9 +44,10 @@ export interface SyncStore {
   /**
    * The oldest pending entries in seq order, at most `maxCount` and about `maxBytes`: at least
    * one entry whenever the outbox is not empty (even one larger than `maxBytes`, so it cannot
-   * stall the queue); none when `maxCount` < 1. Reading does not mark entries as sent.
+   * stall the queue); none when `maxCount` < 1. Reading does not mark entries as sent. With
+   * `afterSeq`, only entries with a greater `seq` (the batch after one still in flight).
    */
-  nextBatch(maxCount: number, maxBytes: number): Promise<OutboxEntry[]>;
+  nextBatch(maxCount: number, maxBytes: number, afterSeq?: number): Promise<OutboxEntry[]>;
   /** Counts one more attempt for these mutations (a push without a usable answer). */
   markAttempted(mutationIds: readonly string[]): Promise<void>;
   /**

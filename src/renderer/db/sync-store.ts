@@ -93,9 +93,10 @@ export class LocalSyncStore implements SyncStore {
     return this.store.db;
   }
 
-  async nextBatch(maxCount: number, maxBytes: number): Promise<OutboxEntry[]> {
+  async nextBatch(maxCount: number, maxBytes: number, afterSeq?: number): Promise<OutboxEntry[]> {
     if (maxCount < 1) return [];
-    const rows = await this.db.outbox.orderBy('seq').limit(maxCount).toArray();
+    const ordered = afterSeq === undefined ? this.db.outbox.orderBy('seq') : this.db.outbox.where('seq').above(afterSeq);
+    const rows = await ordered.limit(maxCount).toArray();
     const picked: OutboxRow[] = [];
     let bytes = 0;
     for (const row of rows) {

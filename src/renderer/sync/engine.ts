@@ -88,6 +88,11 @@ export interface SyncEngineSettings {
   pullLimit: number;
   minPullLimit: number;
   batch: Partial<BatchSizerOptions>;
+  /**
+   * Send the next push batch while the previous one's answer is on its way (with `after`, so
+   * the server still applies them in order). Off: one batch at a time.
+   */
+  pipelinePushes: boolean;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: SyncEngineSettings = {
@@ -97,6 +102,7 @@ export const DEFAULT_ENGINE_SETTINGS: SyncEngineSettings = {
   pullLimit: LIMITS.defaultPullLimit,
   minPullLimit: 25,
   batch: {},
+  pipelinePushes: true,
 };
 
 export interface SyncEngineOptions {
@@ -165,6 +171,18 @@ const LAST_PULL_KEY = 'engine.lastPullAt';
 
 /** Yields to the event loop so input and rendering get a turn between batches. */
 const yieldToUi = () => new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+
+/** A push batch whose request is on its way. */
+interface SentBatch {
+  entries: readonly OutboxEntry[];
+  controller: AbortController;
+  answer: Promise<Answer<PushResponse>>;
+}
+
+/** Gives up a batch sent ahead: its request is aborted and its outcome ignored. */
+function abandon(batch: SentBatch | null): void {
+  batch?.controller.abort(new SyncAbortedError());
+}
 
 const noStatus: SyncStatusSink = { update: () => undefined, current: () => INITIAL_SYNC_STATUS };
 
@@ -447,47 +465,107 @@ export class SyncEngine {
       bytesTotal: this.sizer.estimateCompressed(summary.pendingBytes),
     };
     let pushed = 0;
-    for (;;) {
-      if (signal.aborted) throw new SyncAbortedError();
-      const limits = this.sizer.limits();
-      const entries = await this.storeCall(() => this.store.nextBatch(limits.count, limits.jsonBytes));
-      if (entries.length === 0) break;
-      // Writes made meanwhile join the total, so progress never runs past 100 %.
-      progress.itemsTotal = Math.max(progress.itemsTotal, progress.itemsSent + entries.length);
-      this.update({ phase: 'pushing', progress: { ...progress } });
-      const batchBytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
-      const result = await this.pushBatch(entries, signal);
-      if (result.outcome === 'split') continue;
-      pushed += result.acknowledged;
-      // An answer without every result (not what the server does): the rest waits for the next cycle.
-      const isPartial = result.acknowledged < entries.length;
-      progress.itemsSent += result.acknowledged;
-      progress.bytesSent += result.wireBytes;
-      progress.bytesTotal = Math.max(
-        progress.bytesTotal,
-        progress.bytesSent + this.sizer.estimateCompressed(Math.max(0, summary.pendingBytes - batchBytes)),
-      );
-      this.update({ progress: { ...progress }, lastPushAt: this.clock.now() });
-      if (isPartial) break;
-      await yieldToUi();
+    /**
+     * Pipelining: while a batch's answer is on its way, the next batch is already sent, naming
+     * the last `seq` of the one before it (`after`); the server applies it only once that one
+     * committed. Answers are still taken one batch at a time, in order. Whenever a batch does
+     * not come back fully acknowledged, the batch sent after it is abandoned (its request
+     * aborted; if the server applied it anyway, resending it is a replay) and the queue starts
+     * again from its oldest entry. A `predecessor_missing` answer turns pipelining off for the
+     * rest of the cycle.
+     */
+    let isPipelined = this.settings.pipelinePushes;
+    let ahead: SentBatch | null = null;
+    try {
+      for (;;) {
+        if (signal.aborted) throw new SyncAbortedError();
+        let current: SentBatch;
+        if (ahead !== null) {
+          current = ahead;
+          ahead = null;
+        } else {
+          const limits = this.sizer.limits();
+          const entries = await this.storeCall(() => this.store.nextBatch(limits.count, limits.jsonBytes));
+          if (entries.length === 0) break;
+          current = this.sendBatch(entries, null, signal);
+        }
+        const { entries } = current;
+        // Writes made meanwhile join the total, so progress never runs past 100 %.
+        progress.itemsTotal = Math.max(progress.itemsTotal, progress.itemsSent + entries.length);
+        this.update({ phase: 'pushing', progress: { ...progress } });
+        if (isPipelined) {
+          const lastSeq = entries[entries.length - 1]!.mutation.seq;
+          const limits = this.sizer.limits();
+          const next = await this.storeCall(() => this.store.nextBatch(limits.count, limits.jsonBytes, lastSeq));
+          if (next.length > 0) ahead = this.sendBatch(next, lastSeq, signal);
+        }
+        const batchBytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+        let result: { outcome: BatchOutcome; acknowledged: number; wireBytes: number };
+        try {
+          result = await this.finishBatch(current);
+        } catch (error) {
+          if (error instanceof SyncHttpError && error.code === 'predecessor_missing') {
+            // The server did not see the batch before this one (lost, or refused whole): send
+            // again from the oldest entry, one batch at a time.
+            isPipelined = false;
+            abandon(ahead);
+            ahead = null;
+            continue;
+          }
+          throw error;
+        }
+        if (result.outcome !== 'sent' || result.acknowledged < entries.length) {
+          abandon(ahead);
+          ahead = null;
+        }
+        if (result.outcome === 'split') continue;
+        pushed += result.acknowledged;
+        // An answer without every result (not what the server does): the rest waits for the next cycle.
+        const isPartial = result.acknowledged < entries.length;
+        progress.itemsSent += result.acknowledged;
+        progress.bytesSent += result.wireBytes;
+        progress.bytesTotal = Math.max(
+          progress.bytesTotal,
+          progress.bytesSent + this.sizer.estimateCompressed(Math.max(0, summary.pendingBytes - batchBytes)),
+        );
+        this.update({ progress: { ...progress }, lastPushAt: this.clock.now() });
+        if (isPartial) break;
+        await yieldToUi();
+      }
+    } finally {
+      abandon(ahead);
     }
     if (pushed > 0) await this.storeCall(() => this.store.setState(LAST_PUSH_KEY, this.clock.now()));
     return pushed;
   }
 
-  private async pushBatch(
-    entries: readonly OutboxEntry[],
-    signal: AbortSignal,
-  ): Promise<{ outcome: BatchOutcome; acknowledged: number; wireBytes: number }> {
-    const ids = entries.map((entry) => entry.mutation.mutationId);
+  /** Starts the request for a batch; its answer is taken by finishBatch. */
+  private sendBatch(entries: readonly OutboxEntry[], after: number | null, signal: AbortSignal): SentBatch {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
     const request: PushRequest = {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: this.store.deviceId,
       mutations: entries.map((entry) => entry.mutation),
+      ...(after === null ? {} : { after }),
     };
+    const answer = this.transport
+      .push(request, { signal: controller.signal })
+      .finally(() => signal.removeEventListener('abort', onAbort));
+    // Awaited in finishBatch; this only keeps an abandoned batch from being reported as unhandled.
+    answer.catch(() => undefined);
+    return { entries, controller, answer };
+  }
+
+  private async finishBatch(
+    batch: SentBatch,
+  ): Promise<{ outcome: BatchOutcome; acknowledged: number; wireBytes: number }> {
+    const { entries } = batch;
+    const ids = entries.map((entry) => entry.mutation.mutationId);
     let answer: Answer<PushResponse>;
     try {
-      answer = await this.transport.push(request, { signal });
+      answer = await batch.answer;
     } catch (error) {
       if (isWholeBatchRefusal(error)) {
         if (entries.length > 1) {
@@ -501,6 +579,7 @@ export class SyncEngine {
         await this.storeCall(() => this.store.acknowledge([refusedResult(only, error)]));
         return { outcome: 'sent', acknowledged: 1, wireBytes: 0 };
       }
+      if (error instanceof SyncHttpError && error.code === 'predecessor_missing') throw error;
       await this.store.markAttempted(ids).catch(() => undefined);
       if (error instanceof SyncTimeoutError) this.sizer.onTimeout(entries.length);
       throw error;

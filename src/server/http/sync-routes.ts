@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LIMITS, PROTOCOL_VERSION, pullRequestSchema, pushRequestSchema } from '../../shared';
 import type { ServerContext } from '../context';
 import { pull } from '../sync/pull';
-import { push } from '../sync/push';
+import { push, waitForPredecessor } from '../sync/push';
 import { HttpError } from './errors';
 import { parseBody } from './validation';
 
@@ -22,6 +22,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const body = parseBody(pushRequestSchema, request.body);
     if (body.deviceId !== request.actor.deviceId) {
       throw new HttpError(403, 'forbidden', 'Kiriman harus dari perangkat yang sedang masuk.');
+    }
+    if (typeof body.after === 'number') {
+      const socket = request.raw.socket;
+      const isReady = await waitForPredecessor(ctx.db, body.deviceId, body.after, {
+        timeoutMs: ctx.settings.predecessorWaitMs,
+        isGone: () => socket.destroyed,
+      });
+      if (!isReady) throw new HttpError(409, 'predecessor_missing');
     }
     return push(ctx, request.actor, body);
   });

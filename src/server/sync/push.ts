@@ -508,3 +508,30 @@ function lostScope(prev: Scope, next: Scope): boolean {
     prev.assigneeIds.some((id) => !next.assigneeIds.includes(id))
   );
 }
+
+export interface PredecessorWait {
+  /** How long a batch waits for the one before it; then it is refused with `predecessor_missing`. */
+  timeoutMs?: number;
+  pollMs?: number;
+  /** True once the client has gone (closed the connection): stop waiting. */
+  isGone?: () => boolean;
+}
+
+/**
+ * Pipelined pushes (`after` in the request): the batch waits until its predecessor committed,
+ * i.e. until a mutation of this device with a `seq` of at least `after` is recorded. Batches
+ * are only ever applied after the batches sent before them; a batch whose predecessor never
+ * comes (refused whole, lost on the link) is not applied at all, and the client sends again
+ * from its oldest unacknowledged entry.
+ */
+export async function waitForPredecessor(db: Queryable, deviceId: string, after: number, options: PredecessorWait = {}): Promise<boolean> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const pollMs = options.pollMs ?? 15;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await db.query('select 1 from mutations where device_id = $1 and seq >= $2 limit 1', [deviceId, after]);
+    if (found.rows.length > 0) return true;
+    if (Date.now() >= deadline || options.isGone?.() === true) return false;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

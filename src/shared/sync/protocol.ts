@@ -60,6 +60,12 @@ export const pushRequestSchema = z.strictObject({
   protocolVersion: z.literal(PROTOCOL_VERSION, { error: 'Versi protokol tidak didukung.' }),
   deviceId: deviceIdSchema,
   mutations: z.array(mutationSchema).min(1).max(LIMITS.maxBatchMutations),
+  /**
+   * Pipelined pushes: the highest `seq` of this device's previous batch, sent before that
+   * batch's answer arrived. The server applies this batch only once a mutation of the device
+   * with a `seq` at least this high is recorded, so batches still apply in order.
+   */
+  after: z.number().int().min(1).nullable().optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

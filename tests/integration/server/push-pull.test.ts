@@ -2,7 +2,7 @@
  * Push and pull against the real server over HTTP, on PGlite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7, type CaseRecord, type MutationResult, type PulledChange } from '../../../src/shared';
+import { PROTOCOL_VERSION, uuidv7, type CaseRecord, type MutationResult, type PulledChange, type PushResponse } from '../../../src/shared';
 import { pruneRemovals } from '../../../src/server/sync/maintenance';
 import { PEOPLE, UNITS, caseIn } from '../../helpers/org-fixture';
 import { startServer, storesToTest, type TestServer } from '../../helpers/server';
@@ -19,7 +19,7 @@ const caseIds = (changes: PulledChange[]) => changes.filter((c) => c.kind === 'c
 describe.each(stores)('push and pull on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(kind);
+    server = await startServer(kind, { settings: { predecessorWaitMs: 1_500 } });
   });
   afterAll(async () => {
     await server?.close();
@@ -51,6 +51,34 @@ describe.each(stores)('push and pull on %s', (kind) => {
       const events = await server.db.query('select 1 from case_events where case_id = $1', [id]);
       expect(events.rowCount).toBe(1);
     }
+  });
+
+  it('a pipelined batch waits for the batch before it; one whose predecessor never comes is refused and changes nothing', async () => {
+    const [record] = await server.insertCases([freshCase('in_follow_up')]);
+    const liaison = await server.login('liaisonA');
+    const first = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
+    // Based on the first batch's result: applied before it, it would be a stale edit.
+    const second = liaison.update(record!.id, { urgency: 'normal' }, { urgency: 'urgent' }, 2);
+    const body = (mutations: unknown[], after?: number) => ({ protocolVersion: PROTOCOL_VERSION, deviceId: liaison.deviceId, mutations, ...(after === undefined ? {} : { after }) });
+
+    // The second batch overtakes the first on the way: the server holds it until the first committed.
+    const secondAnswer = liaison.call<PushResponse>('POST', '/sync/push', body([second], first.seq));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await server.caseOnServer(record!.id))?.version).toBe(1);
+    const firstAnswer = await liaison.call<PushResponse>('POST', '/sync/push', body([first]));
+    const later = await secondAnswer;
+    expect(firstAnswer.body.results).toMatchObject([{ status: 'applied', version: 2 }]);
+    expect(later.status).toBe(200);
+    expect(later.body.results).toMatchObject([{ status: 'applied', version: 3 }]);
+    expect(await server.caseOnServer(record!.id)).toMatchObject({ urgency: 'normal', version: 3 });
+
+    // A batch naming a predecessor that never arrives (lost, refused whole): 409, nothing applied.
+    const orphan = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 3);
+    const refused = await liaison.call<{ error: { code: string } }>('POST', '/sync/push', body([orphan], orphan.seq + 5));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('predecessor_missing');
+    expect((await server.caseOnServer(record!.id))?.version).toBe(3);
+    expect((await server.db.query('select 1 from mutations where mutation_id = $1', [orphan.mutationId])).rowCount).toBe(0);
   });
 
   it('a lost response: the server committed, the client retries, one effect', async () => {

@@ -127,7 +127,8 @@ describe.each(STORE_KINDS)(
                   await openWorkstation(server, who, {
                     store: storeKind,
                     timeouts: { baseMs: 800 },
-                    settings: { localWriteDebounceMs: 20, backoff: { baseMs: 10, maxMs: 100 } },
+                    // Batches of at most 3, so most cycles send several, pipelined (two in flight).
+                    settings: { localWriteDebounceMs: 20, backoff: { baseMs: 10, maxMs: 100 }, batch: { initialCount: 2, maxCount: 3 } },
                   }),
                 );
               }

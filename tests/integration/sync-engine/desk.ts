@@ -120,9 +120,9 @@ export class InstrumentedSyncStore implements SyncStore {
     throw error;
   }
 
-  async nextBatch(maxCount: number, maxBytes: number): Promise<OutboxEntry[]> {
+  async nextBatch(maxCount: number, maxBytes: number, afterSeq?: number): Promise<OutboxEntry[]> {
     this.check('nextBatch');
-    return this.inner.nextBatch(maxCount, maxBytes);
+    return this.inner.nextBatch(maxCount, maxBytes, afterSeq);
   }
 
   async markAttempted(mutationIds: readonly string[]): Promise<void> {

@@ -176,12 +176,15 @@ function engineWith(
     clock,
     random: () => 0.5,
     channel: null,
+    ...overrides,
     settings: {
       periodicIntervalMs: 60_000,
       localWriteDebounceMs: 1_000,
       backoff: { baseMs: 1_000, maxMs: 8_000 },
+      // These tests script one answer per batch in order; pipelining has its own tests.
+      pipelinePushes: false,
+      ...overrides.settings,
     },
-    ...overrides,
   });
   engines.push(engine);
   clock.afterFire = () => engine.whenIdle();
@@ -350,6 +353,88 @@ describe('sync engine decisions', () => {
     await clock.advance(1_000);
     expect(triggers.filter((t) => t === 'local_write')).toHaveLength(2);
     expect(transport.pushes.map((p) => p.mutations.length)).toEqual([3, 5]);
+  });
+
+  it('pipelines pushes: the next batch goes out before the answer to the one before it, naming its last seq', async () => {
+    const store = storeWithCase();
+    edits(store, 6);
+    const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
+    const answers: Array<() => void> = [];
+    const transport: SyncTransport = {
+      push: (request, options) =>
+        new Promise((resolve, reject) => {
+          const signal = options?.signal;
+          sent.push({ seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true });
+          signal?.addEventListener('abort', () => reject(new Error('aborted')));
+          answers.push(() => resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } }));
+        }),
+      pull: async (request) => ({
+        data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
+        sent: { jsonBytes: 60, wireBytes: 60 },
+      }),
+    };
+    const { engine } = engineWith({ store, transport, settings: { pipelinePushes: true, batch: { initialCount: 2 } } });
+    const started = engine.start();
+    // Two batches in flight before any answer.
+    await expect.poll(() => sent.length).toBe(2);
+    expect(sent.map((b) => [b.seqs, b.after])).toEqual([[[1, 2], null], [[3, 4], 2]]);
+    answers.shift()!();
+    // The first answer is taken, and the third batch follows the second.
+    await expect.poll(() => sent.length).toBe(3);
+    expect(sent[2]).toMatchObject({ seqs: [5, 6], after: 4 });
+    expect(store.pendingMutations().map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    answers.shift()!();
+    await expect.poll(() => answers.length).toBe(1);
+    answers.shift()!();
+    await started;
+    await engine.whenIdle();
+    expect(sent).toHaveLength(3);
+    expect((await store.summary()).pending).toBe(0);
+    expect(sent.some((b) => b.aborted())).toBe(false);
+  });
+
+  it('abandons the batch sent ahead when the one before it fails, and starts again from the oldest entry', async () => {
+    const store = storeWithCase();
+    edits(store, 4);
+    const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
+    let mode: 'lose_first' | 'predecessor_missing' | 'answer' = 'lose_first';
+    const transport: SyncTransport = {
+      push: (request, options) =>
+        new Promise((resolve, reject) => {
+          const signal = options?.signal;
+          const batch = { seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true };
+          sent.push(batch);
+          signal?.addEventListener('abort', () => reject(new Error('aborted')));
+          const answer = () => resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } });
+          if (mode === 'lose_first' && batch.after === null) setTimeout(() => reject(new SyncTimeoutError(30_000)), 5);
+          else if (mode === 'predecessor_missing' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai')), 5);
+          else if (mode !== 'lose_first') setTimeout(answer, 10);
+          // lose_first: the batch sent ahead is never answered; the engine must abort it.
+        }),
+      pull: async (request) => ({
+        data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
+        sent: { jsonBytes: 60, wireBytes: 60 },
+      }),
+    };
+    const { engine, status } = engineWith({ store, transport, settings: { pipelinePushes: true, batch: { initialCount: 2 } } });
+
+    // The first batch's answer is lost: the one sent ahead of it is aborted, nothing is acknowledged.
+    await engine.start();
+    await engine.whenIdle();
+    expect(status.getState().sync.error).toMatchObject({ code: 'timeout' });
+    expect(sent.map((b) => [b.seqs, b.after])).toEqual([[[1, 2], null], [[3, 4], 2]]);
+    expect(sent[1]!.aborted()).toBe(true);
+    expect(store.pendingMutations().map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+
+    // The server did not see the batch before the one sent ahead: the engine goes on one batch
+    // at a time, from the oldest entry, and everything arrives once.
+    sent.length = 0;
+    mode = 'predecessor_missing';
+    expect(await engine.syncNow()).toMatchObject({ kind: 'synced', pushed: 4 });
+    expect(sent[1]).toMatchObject({ after: sent[0]!.seqs.at(-1) });
+    // The batches sent without `after` (the ones the server answered) cover every entry once, in order.
+    expect(sent.filter((b) => b.after === null).flatMap((b) => b.seqs)).toEqual([1, 2, 3, 4]);
+    expect((await store.summary()).pending).toBe(0);
   });
 
   it('asks for the next pull page while applying the current one, and drops that page when the apply fails', async () => {

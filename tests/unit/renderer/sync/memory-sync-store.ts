@@ -205,10 +205,11 @@ export class MemorySyncStore implements SyncStore {
   // SyncStore
   // -----------------------------------------------------------------------------------------
 
-  async nextBatch(maxCount: number, maxBytes: number): Promise<OutboxEntry[]> {
+  async nextBatch(maxCount: number, maxBytes: number, afterSeq = 0): Promise<OutboxEntry[]> {
     const batch: OutboxEntry[] = [];
     let bytes = 0;
-    for (const entry of [...this.outbox.values()].sort((a, b) => a.mutation.seq - b.mutation.seq)) {
+    const entries = [...this.outbox.values()].filter((entry) => entry.mutation.seq > afterSeq);
+    for (const entry of entries.sort((a, b) => a.mutation.seq - b.mutation.seq)) {
       if (batch.length >= maxCount) break;
       if (batch.length > 0 && bytes + entry.bytes > maxBytes) break;
       batch.push(clone(entry));
