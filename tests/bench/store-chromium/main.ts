@@ -230,6 +230,40 @@ const api = {
     };
   },
 
+  /**
+   * What the stored rows' extra keys cost IndexedDB: the sealed rows put into a fresh table with
+   * the cases indexes, then the same rows without one kind of key at a time, beside the raw records.
+   */
+  async indexCost(count: number, pageSize: number, adminUnitId: string): Promise<Record<string, number>> {
+    const pages = pagesOf(cases.slice(0, count), pageSize);
+    const store = await openFreshStore(uuidv7(), adminUnitId);
+    const sealing = store.sealing();
+    const noPending = { serverValues: {}, isOnServer: true, hasRejectedChange: false };
+    const sealedPages: Record<string, unknown>[][] = [];
+    for (const page of pages)
+      sealedPages.push(
+        (await Promise.all(
+          page.map((record) => sealCaseRow(sealing, record, noPending)),
+        )) as unknown as Record<string, unknown>[],
+      );
+    const variant = (change: (row: Record<string, unknown>) => Record<string, unknown>) =>
+      sealedPages.map((page) => page.map(change));
+    const out: Record<string, number> = {};
+    out.raw = await rawBulkPut(pagesOf(cases.slice(0, count), pageSize));
+    out.stored = await rawBulkPut(sealedPages);
+    out.noTitleWords = await rawBulkPut(variant((r) => ({ ...r, titleWords: [] })));
+    out.noSealed = await rawBulkPut(variant((r) => ({ ...r, sealed: null })));
+    out.noHashes = await rawBulkPut(variant((r) => ({ ...r, nikHash: null, phoneHash: null })));
+    out.noQueueKeys = await rawBulkPut(
+      variant((r) => ({ ...r, queueKey: undefined, ticketKey: undefined, dueAt: undefined })),
+    );
+    const words =
+      sealedPages.flat().reduce((n, r) => n + (r.titleWords as string[]).length, 0) / (count || 1);
+    out.titleWordsPerRow = words;
+    out.sealedBytes = (sealedPages[0]![0]!.sealed as { ct: Uint8Array }).ct.byteLength;
+    return out;
+  },
+
   async closeAll(): Promise<void> {
     for (const store of stores.splice(0)) {
       const name = store.db.name;
