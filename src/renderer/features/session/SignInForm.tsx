@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { appStore } from '../../state/app-store';
 import type { Platform } from '../../platform';
 import { DeskSession, SignInError, type SignInOptions } from './desk-session';
+import { PasswordRecovery } from './PasswordRecovery';
 import { chooseTokenKeeper } from './token-keeper';
 import { listAccounts } from './workstation-accounts';
 
@@ -25,9 +26,6 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
   const [message, setMessage] = useState('');
   /** Set when the server took a new password the workstation's data is not locked with. */
   const [recovery, setRecovery] = useState<{ unsentCount: number } | null>(null);
-  const [isLossConfirmed, setIsLossConfirmed] = useState(false);
-  const previousPasswordId = useId();
-  const recoveryTitleId = useId();
   const known = listAccounts(window.localStorage);
 
   const describe = (error: unknown): string => {
@@ -138,63 +136,15 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
           {t('signIn.submit')}
         </button>
       ) : (
-        <section className="sign-in__recovery" aria-labelledby={recoveryTitleId}>
-          <h3 id={recoveryTitleId}>{t('signIn.recovery.title')}</h3>
-          <p>{t('signIn.recovery.explain')}</p>
-          <div className="field">
-            <label htmlFor={previousPasswordId}>{t('signIn.recovery.previousPassword')}</label>
-            <input
-              id={previousPasswordId}
-              name="previousPassword"
-              type="password"
-              autoComplete="off"
-              autoFocus
-            />
-          </div>
-          <button type="submit" className="button-primary" disabled={isWorking}>
-            {t('signIn.recovery.unlockWithPrevious')}
-          </button>
-          <details className="sign-in__forgot">
-            <summary>{t('signIn.recovery.forgot')}</summary>
-            <p data-testid="recovery-unsent">
-              {recovery.unsentCount === 0
-                ? t('signIn.recovery.nothingUnsent')
-                : t('signIn.recovery.unsentWillBeLost', { count: recovery.unsentCount })}
-            </p>
-            {recovery.unsentCount > 0 && (
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={isLossConfirmed}
-                  onChange={(event) => setIsLossConfirmed(event.currentTarget.checked)}
-                />
-                {t('signIn.recovery.confirmLoss', { count: recovery.unsentCount })}
-              </label>
-            )}
-            <button
-              type="button"
-              className="button-danger"
-              disabled={isWorking || (recovery.unsentCount > 0 && !isLossConfirmed)}
-              onClick={(event) => {
-                const form = event.currentTarget.form;
-                if (form) signIn(new FormData(form), { discardLocalData: true });
-              }}
-            >
-              {t('signIn.recovery.discard')}
-            </button>
-          </details>
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => {
-              setRecovery(null);
-              setIsLossConfirmed(false);
-              setMessage('');
-            }}
-          >
-            {t('signIn.recovery.cancel')}
-          </button>
-        </section>
+        <PasswordRecovery
+          unsentCount={recovery.unsentCount}
+          isWorking={isWorking}
+          onDiscard={(form) => signIn(new FormData(form), { discardLocalData: true })}
+          onCancel={() => {
+            setRecovery(null);
+            setMessage('');
+          }}
+        />
       )}
       <p role="status" className="sign-in__status">
         {message}

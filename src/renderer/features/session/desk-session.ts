@@ -195,12 +195,7 @@ export class DeskSession {
         if (reopened.deviceId !== pendingDeviceId) {
           // A fresh store has a fresh device id: its tokens must be issued to that device.
           pendingDeviceId = reopened.deviceId;
-          try {
-            login = await client.login(username, options.password);
-          } catch (error) {
-            reopened.close();
-            throw isUnreachable(error) ? new SignInError('first_sign_in_needs_server') : serverRefusal(error);
-          }
+          login = await signInAgainAs(reopened, client, username, options.password);
         }
       }
       store = reopened ?? opened!;
@@ -231,12 +226,7 @@ export class DeskSession {
         // The store was made earlier on this workstation (the account list was cleared):
         // sign in again under the store's own device id.
         pendingDeviceId = store.deviceId;
-        try {
-          login = await client.login(username, options.password);
-        } catch (error) {
-          store.close();
-          throw isUnreachable(error) ? new SignInError('first_sign_in_needs_server') : serverRefusal(error);
-        }
+        login = await signInAgainAs(store, client, username, options.password);
       }
     }
 
@@ -318,6 +308,19 @@ export class DeskSession {
   async signOut(): Promise<void> {
     await this.engine.stop();
     this.store.close();
+  }
+}
+
+/**
+ * A second login, once the session source answers with `store`'s device id, so the tokens are
+ * issued to the device the store's mutations carry. On failure the store is closed.
+ */
+async function signInAgainAs(store: UserStore, client: SyncHttpClient, username: string, password: string): Promise<LoginResponse> {
+  try {
+    return await client.login(username, password);
+  } catch (error) {
+    store.close();
+    throw isUnreachable(error) ? new SignInError('first_sign_in_needs_server') : serverRefusal(error);
   }
 }
 
