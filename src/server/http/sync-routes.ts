@@ -12,7 +12,11 @@ function checkProtocol(body: unknown) {
   }
 }
 
+const MAX_WAITING_PER_DEVICE = 2;
+
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  /** Pipelined pushes waiting for their predecessor, per device. */
+  const waiting = new Map<string, number>();
   app.post('/sync/push', { preHandler: app.requireAuth }, async (request) => {
     checkProtocol(request.body);
     const raw = request.body as { mutations?: unknown } | null;
@@ -24,12 +28,23 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
       throw new HttpError(403, 'forbidden', 'Kiriman harus dari perangkat yang sedang masuk.');
     }
     if (typeof body.after === 'number') {
+      // A device has one batch ahead at a time (two while an abandoned one is still noticed
+      // gone): more waiting at once is refused rather than left polling.
+      const count = waiting.get(body.deviceId) ?? 0;
+      if (count >= MAX_WAITING_PER_DEVICE) throw new HttpError(409, 'predecessor_missing');
+      waiting.set(body.deviceId, count + 1);
       const socket = request.raw.socket;
-      const isReady = await waitForPredecessor(ctx.db, body.deviceId, body.after, {
-        timeoutMs: ctx.settings.predecessorWaitMs,
-        isGone: () => socket.destroyed,
-      });
-      if (!isReady) throw new HttpError(409, 'predecessor_missing');
+      try {
+        const isReady = await waitForPredecessor(ctx.db, body.deviceId, body.after, {
+          timeoutMs: ctx.settings.predecessorWaitMs,
+          isGone: () => socket.destroyed,
+        });
+        if (!isReady) throw new HttpError(409, 'predecessor_missing');
+      } finally {
+        const left = (waiting.get(body.deviceId) ?? 1) - 1;
+        if (left > 0) waiting.set(body.deviceId, left);
+        else waiting.delete(body.deviceId);
+      }
     }
     return push(ctx, request.actor, body);
   });

@@ -526,12 +526,14 @@ export interface PredecessorWait {
  */
 export async function waitForPredecessor(db: Queryable, deviceId: string, after: number, options: PredecessorWait = {}): Promise<boolean> {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const pollMs = options.pollMs ?? 15;
+  // Checks often at first (the batch before is usually committing right now), then less.
+  let pollMs = options.pollMs ?? 10;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await db.query('select 1 from mutations where device_id = $1 and seq >= $2 limit 1', [deviceId, after]);
     if (found.rows.length > 0) return true;
     if (Date.now() >= deadline || options.isGone?.() === true) return false;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
+    pollMs = Math.min(200, Math.ceil(pollMs * 1.5));
   }
 }

@@ -79,6 +79,14 @@ describe.each(stores)('push and pull on %s', (kind) => {
     expect(refused.body.error.code).toBe('predecessor_missing');
     expect((await server.caseOnServer(record!.id))?.version).toBe(3);
     expect((await server.db.query('select 1 from mutations where mutation_id = $1', [orphan.mutationId])).rowCount).toBe(0);
+
+    // A device holds at most two batches waiting; a third is refused at once instead of polling.
+    const started = Date.now();
+    const waits = [1, 2, 3].map((n) => liaison.call<{ error: { code: string } }>('POST', '/sync/push', body([liaison.update(record!.id, { urgency: 'normal' }, { urgency: 'urgent' }, 3)], orphan.seq + 100 * n)).then((answer) => ({ answer, ms: Date.now() - started })));
+    const answered = await Promise.all(waits);
+    expect(answered.map((a) => a.answer.status)).toEqual([409, 409, 409]);
+    expect(answered.filter((a) => a.ms < 1_000)).toHaveLength(1);
+    expect((await server.caseOnServer(record!.id))?.version).toBe(3);
   });
 
   it('a lost response: the server committed, the client retries, one effect', async () => {
