@@ -101,7 +101,7 @@ describe('browser platform', () => {
     expect(refused).toMatchObject({
       ok: false,
       code: 'vault_browser',
-      message: { id: expect.stringMatching(/masuk lagi/) },
+      message: { id: expect.stringMatching(/tidak disimpan di penyimpanan kunci sistem/) },
     });
     await expect(vault.get({ kind: 'refreshToken', account: 'a' })).resolves.toMatchObject({ ok: false });
     await expect(vault.delete({ kind: 'refreshToken', account: 'a' })).resolves.toEqual({ ok: true });
