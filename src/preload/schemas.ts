@@ -190,12 +190,13 @@ export const overdueNoticeSchema = z.strictObject({
   language: z.enum(['id', 'en']),
   /** How many cases became overdue since the last notice. */
   count: z.number().int().min(1).max(1_000_000),
-  /** The ticket of the first one, shown when there is exactly one (a ticket id: up to 64 characters, no control characters). */
+  /** The ticket of the first one, shown when there is exactly one (a ticket id: up to 64 characters, no control or format characters). */
   firstReference: z
     .string()
     .min(1)
     .max(64)
-    .regex(/^[^\p{Cc}]+$/u)
+    // No control or format characters (bidi overrides would reorder the notification's text).
+    .regex(/^[^\p{Cc}\p{Cf}]+$/u)
     .nullable(),
 });
 export type OverdueNotice = z.infer<typeof overdueNoticeSchema>;

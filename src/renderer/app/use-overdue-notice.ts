@@ -21,7 +21,11 @@ export function useOverdueNotice(platform: Platform, session: Pick<DeskSession, 
       await platform.status.notifyOverdue({
         language: i18n.language === 'en' ? 'en' : 'id',
         count: overdue.count,
-        firstReference: overdue.firstTicketId,
+        // Ticket ids are free text from the channels; the notification takes plain ones only.
+        firstReference:
+          overdue.firstTicketId !== null && /^[^\p{Cc}\p{Cf}]{1,64}$/u.test(overdue.firstTicketId)
+            ? overdue.firstTicketId
+            : null,
       });
     };
     const lookAndReport = () => {

@@ -28,11 +28,10 @@ export async function takeCasesBecomingOverdue(store: UserStore, now: Date): Pro
       const stored = (await db.meta.get(META.overdueNoticedUntil))?.value;
       await db.meta.put({ key: META.overdueNoticedUntil, value: until });
       if (typeof stored !== 'string' || stored >= until) return null;
-      const crossed = db.cases.where('dueAt').between(stored, until, false, true);
-      const count = await crossed.count();
-      if (count === 0) return null;
-      const first = await crossed.first();
-      return { count, firstTicketId: first?.ticketId ?? null };
+      // A finished case's deadline is its automatic closing: nobody is late when it passes.
+      const crossed = (await db.cases.where('dueAt').between(stored, until, false, true).toArray()).filter((row) => row.status !== 'finished');
+      if (crossed.length === 0) return null;
+      return { count: crossed.length, firstTicketId: crossed[0]?.ticketId ?? null };
     });
   } catch (error) {
     throw asStoreError(error);

@@ -262,8 +262,9 @@ export async function openUserStore(options: OpenUserStoreOptions): Promise<User
 export interface LockedStoreFacts {
   deviceId: string | null;
   /**
-   * Work that exists nowhere but here: outbox entries, files not fully uploaded, cases created
-   * here that the server has not acknowledged. Counted from plaintext columns; nothing is opened.
+   * Work that exists nowhere but here: outbox entries (a case or report created here has one
+   * until the server answers), changes the server rejected and the officer has not dealt with,
+   * files not on the server. Counted from plaintext columns; nothing is opened.
    */
   unsentCount: number;
 }
@@ -281,12 +282,12 @@ export async function inspectLockedStore(userId: string, dexieOptions?: DexieOpt
     await db.open();
     if (!(await db.meta.get(META.keys))) return null;
     const deviceId = await readMeta(db, META.deviceId, deviceIdSchema);
-    const [outbox, files, localCases] = await Promise.all([
+    const [outbox, rejected, files] = await Promise.all([
       db.outbox.count(),
-      db.attachments.filter((row) => row.pieces !== null && !row.isUploaded && row.uploadFailure === null).count(),
-      db.cases.filter((row) => row.isOnServer === 0).count(),
+      db.rejected.where('status').equals('open').count(),
+      db.attachments.filter((row) => row.pieces !== null && !row.isUploaded).count(),
     ]);
-    return { deviceId, unsentCount: outbox + files + localCases };
+    return { deviceId, unsentCount: outbox + rejected + files };
   } catch (error) {
     throw asStoreError(error);
   } finally {

@@ -40,6 +40,9 @@ export const en = {
         'All your work on this workstation is on the server. The local copy can be deleted and downloaded again with the new password.',
       unsentWillBeLost:
         'Work not yet on the server: {{count}} item(s) on this workstation. Deleting the local copy loses it.',
+      unsentUnknown:
+        'Unsent work on this workstation could not be checked. Deleting the local copy loses it, if there is any.',
+      confirmUnknownLoss: 'I understand: unsent work, if there is any, will be lost.',
       confirmLoss: 'I understand: {{count}} unsent item(s) will be lost.',
       discard: 'Delete the local copy and download again',
       cancel: 'Cancel',

@@ -42,6 +42,9 @@ export const id = {
         'Semua pekerjaan Anda di perangkat ini sudah ada di server. Salinan lokal dapat dihapus dan diunduh ulang dengan kata sandi baru.',
       unsentWillBeLost:
         '{{count}} pekerjaan di perangkat ini belum terkirim ke server. Jika salinan lokal dihapus, pekerjaan itu hilang.',
+      unsentUnknown:
+        'Pekerjaan yang belum terkirim di perangkat ini tidak dapat diperiksa. Jika salinan lokal dihapus, pekerjaan itu (jika ada) hilang.',
+      confirmUnknownLoss: 'Saya mengerti: pekerjaan yang belum terkirim (jika ada) akan hilang.',
       confirmLoss: 'Saya mengerti: {{count}} pekerjaan yang belum terkirim akan hilang.',
       discard: 'Hapus salinan lokal dan unduh ulang',
       cancel: 'Batal',

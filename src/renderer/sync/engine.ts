@@ -163,7 +163,12 @@ export function broadcastSyncChannel(userId: string): SyncChannel | null {
   };
 }
 
-type BatchOutcome = 'sent' | 'split';
+/**
+ * sent: answered with results; refused: its one mutation refused whole (parked as rejected);
+ * split: refused whole, to be sent again in halves; unpipelined: sent with `after` to a server
+ * that refused it for that (predecessor_missing, or a server from before pipelining).
+ */
+type BatchOutcome = 'sent' | 'refused' | 'split' | 'unpipelined';
 
 /** The engine's keys in the store's sync bookkeeping (SyncStore.getState/setState). */
 const LAST_PUSH_KEY = 'engine.lastPushAt';
@@ -175,6 +180,8 @@ const yieldToUi = () => new Promise<void>((resolve) => globalThis.setTimeout(res
 /** A push batch whose request is on its way. */
 interface SentBatch {
   entries: readonly OutboxEntry[];
+  /** The `after` it was sent with (null: not pipelined). */
+  after: number | null;
   controller: AbortController;
   answer: Promise<Answer<PushResponse>>;
 }
@@ -500,23 +507,16 @@ export class SyncEngine {
           if (next.length > 0) ahead = this.sendBatch(next, lastSeq, signal);
         }
         const batchBytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
-        let result: { outcome: BatchOutcome; acknowledged: number; wireBytes: number };
-        try {
-          result = await this.finishBatch(current);
-        } catch (error) {
-          if (error instanceof SyncHttpError && error.code === 'predecessor_missing') {
-            // The server did not see the batch before this one (lost, or refused whole): send
-            // again from the oldest entry, one batch at a time.
-            isPipelined = false;
-            abandon(ahead);
-            ahead = null;
-            continue;
-          }
-          throw error;
-        }
+        const result = await this.finishBatch(current);
         if (result.outcome !== 'sent' || result.acknowledged < entries.length) {
+          // The batch sent ahead must not wait on the server for a predecessor that did not commit whole.
           abandon(ahead);
           ahead = null;
+        }
+        if (result.outcome === 'unpipelined') {
+          // Send again from the oldest entry, one batch at a time, for the rest of this cycle.
+          isPipelined = false;
+          continue;
         }
         if (result.outcome === 'split') continue;
         pushed += result.acknowledged;
@@ -555,7 +555,7 @@ export class SyncEngine {
       .finally(() => signal.removeEventListener('abort', onAbort));
     // Awaited in finishBatch; this only keeps an abandoned batch from being reported as unhandled.
     answer.catch(() => undefined);
-    return { entries, controller, answer };
+    return { entries, after, controller, answer };
   }
 
   private async finishBatch(
@@ -567,6 +567,11 @@ export class SyncEngine {
     try {
       answer = await batch.answer;
     } catch (error) {
+      if (batch.after !== null && error instanceof SyncHttpError && (error.code === 'predecessor_missing' || isWholeBatchRefusal(error))) {
+        // Its predecessor did not commit (lost, refused whole), or the server predates `after`
+        // and refuses the field: nothing was applied; never split or park mutations for this.
+        return { outcome: 'unpipelined', acknowledged: 0, wireBytes: 0 };
+      }
       if (isWholeBatchRefusal(error)) {
         if (entries.length > 1) {
           // Halve until the refused mutation is alone; the others go through meanwhile.
@@ -577,9 +582,8 @@ export class SyncEngine {
         // server's reason (never dropped, never blocking the queue).
         const only = entries[0]!;
         await this.storeCall(() => this.store.acknowledge([refusedResult(only, error)]));
-        return { outcome: 'sent', acknowledged: 1, wireBytes: 0 };
+        return { outcome: 'refused', acknowledged: 1, wireBytes: 0 };
       }
-      if (error instanceof SyncHttpError && error.code === 'predecessor_missing') throw error;
       await this.store.markAttempted(ids).catch(() => undefined);
       if (error instanceof SyncTimeoutError) this.sizer.onTimeout(entries.length);
       throw error;

@@ -12,12 +12,14 @@ function checkProtocol(body: unknown) {
   }
 }
 
-const MAX_WAITING_PER_DEVICE = 2;
+/** Pipelined pushes waiting for their predecessor at once, at most: per device, per person, per server process. */
+const WAIT_LIMITS = { device: 2, user: 4, all: 200 } as const;
+const waitLimitOf = (key: string) => (key.startsWith('device:') ? WAIT_LIMITS.device : key.startsWith('user:') ? WAIT_LIMITS.user : WAIT_LIMITS.all);
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  /** Pipelined pushes waiting for their predecessor, per device. */
+  /** Pipelined pushes waiting for their predecessor: per `device:…`, `user:…` and `all`. */
   const waiting = new Map<string, number>();
-  app.post('/sync/push', { preHandler: app.requireAuth }, async (request) => {
+  app.post('/sync/push', { preHandler: app.requireAuth }, async (request, reply) => {
     checkProtocol(request.body);
     const raw = request.body as { mutations?: unknown } | null;
     if (raw && Array.isArray(raw.mutations) && raw.mutations.length > LIMITS.maxBatchMutations) {
@@ -28,22 +30,33 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
       throw new HttpError(403, 'forbidden', 'Kiriman harus dari perangkat yang sedang masuk.');
     }
     if (typeof body.after === 'number') {
-      // A device has one batch ahead at a time (two while an abandoned one is still noticed
-      // gone): more waiting at once is refused rather than left polling.
-      const count = waiting.get(body.deviceId) ?? 0;
-      if (count >= MAX_WAITING_PER_DEVICE) throw new HttpError(409, 'predecessor_missing');
-      waiting.set(body.deviceId, count + 1);
-      const socket = request.raw.socket;
+      // A device has one batch ahead at a time (two while an abandoned one is still being
+      // noticed gone); one person a few devices; the process a bounded number. More waiting at
+      // once is refused at once rather than left polling.
+      const keys = [`device:${body.deviceId}`, `user:${request.actor.userId}`, 'all'];
+      if (keys.some((key) => (waiting.get(key) ?? 0) >= waitLimitOf(key))) throw new HttpError(409, 'predecessor_missing');
+      for (const key of keys) waiting.set(key, (waiting.get(key) ?? 0) + 1);
+      // The client has gone when the response closes before it was sent (an aborted fetch, a
+      // proxy closing its upstream connection).
+      let isGone = false;
+      const onClose = () => {
+        if (!reply.raw.writableFinished) isGone = true;
+      };
+      reply.raw.on('close', onClose);
       try {
         const isReady = await waitForPredecessor(ctx.db, body.deviceId, body.after, {
           timeoutMs: ctx.settings.predecessorWaitMs,
-          isGone: () => socket.destroyed,
+          isGone: () => isGone || request.raw.socket.destroyed,
         });
-        if (!isReady) throw new HttpError(409, 'predecessor_missing');
+        // A batch whose client left is not applied: the client sends it again if it still needs to.
+        if (!isReady || isGone) throw new HttpError(409, 'predecessor_missing');
       } finally {
-        const left = (waiting.get(body.deviceId) ?? 1) - 1;
-        if (left > 0) waiting.set(body.deviceId, left);
-        else waiting.delete(body.deviceId);
+        reply.raw.off('close', onClose);
+        for (const key of keys) {
+          const left = (waiting.get(key) ?? 1) - 1;
+          if (left > 0) waiting.set(key, left);
+          else waiting.delete(key);
+        }
       }
     }
     return push(ctx, request.actor, body);

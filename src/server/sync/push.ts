@@ -94,7 +94,26 @@ const rejected = (m: Mutation, code: ErrorCode, message?: string): MutationResul
   error: appError(code, message),
 });
 
+/**
+ * Applies the batch. Two requests carrying the same new mutations at once (a resend while the
+ * first send is still being applied, e.g. a pipelined batch the client gave up on) both find
+ * them unknown; the second to commit hits the `mutations` key and is rolled back whole. It is
+ * then a replay: run once more, it answers with the stored results.
+ */
 export async function push(ctx: ServerContext, actor: AuthenticatedActor, request: PushRequest): Promise<PushResponse> {
+  try {
+    return await pushOnce(ctx, actor, request);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return pushOnce(ctx, actor, request);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+async function pushOnce(ctx: ServerContext, actor: AuthenticatedActor, request: PushRequest): Promise<PushResponse> {
   const ordered = [...request.mutations].sort((a, b) => a.seq - b.seq);
   const hashes = new Map(ordered.map((m) => [m.mutationId, payloadHash(request.deviceId, actor.userId, m)]));
 

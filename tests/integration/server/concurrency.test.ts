@@ -74,6 +74,19 @@ describe.each(stores)('concurrent devices on %s', (kind) => {
     }
   });
 
+  it('the same new batch sent twice at once (a resend while the first is applied): one effect, both answered alike', async () => {
+    const records = await server.insertCases(fresh(30));
+    const liaison = await server.login('liaisonA');
+    const batch = records.map((r) => liaison.update(r.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1));
+    const answers = await Promise.all([liaison.pushRaw(batch), liaison.pushRaw(batch), liaison.pushRaw(batch)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const [first, ...others] = answers.map((a) => (a.body as { results: unknown[] }).results);
+    for (const other of others) expect(other).toEqual(first);
+    for (const record of records) expect((await server.caseOnServer(record.id))?.version).toBe(2);
+    const events = await server.db.query('select 1 from case_events where case_id = any($1::uuid[])', [records.map((r) => r.id)]);
+    expect(events.rowCount).toBe(records.length);
+  });
+
   it('a client cut mid-body changes nothing', async () => {
     const [record] = await server.insertCases(fresh(1));
     const liaison = await server.login('liaisonA');

@@ -5,8 +5,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface PasswordRecoveryProps {
-  /** Work on this workstation not yet on the server, lost if the local copy is deleted. */
-  unsentCount: number;
+  /** Work on this workstation not yet on the server, lost if the local copy is deleted; null: unknown. */
+  unsentCount: number | null;
   isWorking: boolean;
   /** The officer chose to delete the local copy (the form holds username and new password). */
   onDiscard(form: HTMLFormElement): void;
@@ -19,6 +19,7 @@ export function PasswordRecovery({ unsentCount, isWorking, onDiscard, onCancel }
   const titleId = useId();
   const previousPasswordId = useId();
   const [isLossConfirmed, setIsLossConfirmed] = useState(false);
+  const needsConfirmation = unsentCount !== 0;
   return (
     <section className="sign-in__recovery" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('signIn.recovery.title')}</h3>
@@ -33,24 +34,28 @@ export function PasswordRecovery({ unsentCount, isWorking, onDiscard, onCancel }
       <details className="sign-in__forgot">
         <summary>{t('signIn.recovery.forgot')}</summary>
         <p data-testid="recovery-unsent">
-          {unsentCount === 0
-            ? t('signIn.recovery.nothingUnsent')
-            : t('signIn.recovery.unsentWillBeLost', { count: unsentCount })}
+          {unsentCount === null
+            ? t('signIn.recovery.unsentUnknown')
+            : unsentCount === 0
+              ? t('signIn.recovery.nothingUnsent')
+              : t('signIn.recovery.unsentWillBeLost', { count: unsentCount })}
         </p>
-        {unsentCount > 0 && (
+        {needsConfirmation && (
           <label className="checkbox">
             <input
               type="checkbox"
               checked={isLossConfirmed}
               onChange={(event) => setIsLossConfirmed(event.currentTarget.checked)}
             />
-            {t('signIn.recovery.confirmLoss', { count: unsentCount })}
+            {unsentCount === null
+              ? t('signIn.recovery.confirmUnknownLoss')
+              : t('signIn.recovery.confirmLoss', { count: unsentCount })}
           </label>
         )}
         <button
           type="button"
           className="button-danger"
-          disabled={isWorking || (unsentCount > 0 && !isLossConfirmed)}
+          disabled={isWorking || (needsConfirmation && !isLossConfirmed)}
           onClick={(event) => {
             const form = event.currentTarget.form;
             if (form) onDiscard(form);

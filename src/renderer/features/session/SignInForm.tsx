@@ -25,7 +25,7 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
   const [isWorking, setIsWorking] = useState(false);
   const [message, setMessage] = useState('');
   /** Set when the server took a new password the workstation's data is not locked with. */
-  const [recovery, setRecovery] = useState<{ unsentCount: number } | null>(null);
+  const [recovery, setRecovery] = useState<{ unsentCount: number | null } | null>(null);
   const known = listAccounts(window.localStorage);
 
   const describe = (error: unknown): string => {
@@ -90,7 +90,7 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
             error instanceof SignInError &&
             (error.code === 'password_changed_on_server' || error.code === 'wrong_previous_password')
           )
-            setRecovery({ unsentCount: error.unsentCount ?? 0 });
+            setRecovery({ unsentCount: error.unsentCount });
           else setRecovery(null);
           setMessage(describe(error));
         },

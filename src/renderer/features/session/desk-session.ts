@@ -60,7 +60,10 @@ export class SignInError extends Error {
   constructor(
     readonly code: SignInErrorCode,
     readonly serverMessage: string | null = null,
-    /** With `password_changed_on_server`: work on this workstation not yet on the server. */
+    /**
+     * With `password_changed_on_server`: work on this workstation not yet on the server; null
+     * when it could not be counted (treat as "some").
+     */
     readonly unsentCount: number | null = null,
   ) {
     super(code);
@@ -191,7 +194,7 @@ export class DeskSession {
             throw new SignInError('wrong_password');
           throw serverRefusal(error);
         }
-        reopened = await reopenAfterServerChange(known.userId, options, facts?.unsentCount ?? 0);
+        reopened = await reopenAfterServerChange(known.userId, options, facts === null ? null : facts.unsentCount);
         if (reopened.deviceId !== pendingDeviceId) {
           // A fresh store has a fresh device id: its tokens must be issued to that device.
           pendingDeviceId = reopened.deviceId;
@@ -328,7 +331,7 @@ async function signInAgainAs(store: UserStore, client: SyncHttpClient, username:
  * The server accepted a password the local store does not: rewrap the data key from the
  * previous password, or, when the officer chose it, delete the store and make a new one.
  */
-async function reopenAfterServerChange(userId: string, options: SignInOptions, unsentCount: number): Promise<UserStore> {
+async function reopenAfterServerChange(userId: string, options: SignInOptions, unsentCount: number | null): Promise<UserStore> {
   if (options.previousPassword !== undefined) {
     const store = await openStore(userId, options.previousPassword).catch((error: unknown) => {
       throw error instanceof SignInError && error.code === 'wrong_password'

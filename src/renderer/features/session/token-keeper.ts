@@ -49,17 +49,27 @@ function osVaultTokenKeeper(vault: VaultLike): TokenKeeper {
     async save(store, tokens) {
       const answer =
         tokens === null
-          ? await vault.delete(refOf(store))
-          : await vault.put(refOf(store), await sealSessionAsText(store, tokens));
-      if (!answer.ok) throw new Error(answer.message.en);
-      // Tokens kept in IndexedDB by an earlier version, or before the vault was available, go.
-      await saveSealedSession(store, null);
+          ? await vault.delete(refOf(store)).catch(() => null)
+          : await vault
+              .put(refOf(store), await sealSessionAsText(store, tokens))
+              .catch(() => null);
+      if (answer?.ok === true || tokens === null) {
+        // Tokens kept in IndexedDB by an earlier version, or while the vault refused, go.
+        await saveSealedSession(store, null);
+        return;
+      }
+      // The vault refused now (a keyring locked mid-session): a refreshed pair must not be lost,
+      // since the old refresh token is already rotated out. Kept sealed in the store instead;
+      // the vault's stale copy goes so it cannot shadow this one.
+      await saveSealedSession(store, tokens);
+      await vault.delete(refOf(store)).catch(() => undefined);
     },
     async read(store) {
-      const answer = await vault.get(refOf(store));
-      if (answer.ok && answer.value !== null) return openSessionText(store, answer.value);
-      // Not in the vault yet: an earlier version kept them in the store.
-      return readSealedSession(store);
+      // The store's copy exists only when the vault refused the last save (or from an earlier version).
+      const local = await readSealedSession(store);
+      if (local !== null) return local;
+      const answer = await vault.get(refOf(store)).catch(() => null);
+      return answer?.ok === true && answer.value !== null ? openSessionText(store, answer.value) : null;
     },
   };
 }

@@ -22,7 +22,10 @@ describe('cases becoming overdue', () => {
     const first = caseIn('distributed', { ticketId: 'LAPOR-DUE-1', receivedAt: received, distributedAt: received });
     const second = caseIn('distributed', { ticketId: 'LAPOR-DUE-2', receivedAt: received, distributedAt: '2026-11-03T01:00:00.000Z' });
     const closed = caseIn('rated', { ticketId: 'LAPOR-DONE', receivedAt: received, distributedAt: received });
-    await liaison.receive([first, second, closed]);
+    // Finished: its deadline is the automatic closing, which is nobody's lateness.
+    const finished = caseIn('finished', { ticketId: 'LAPOR-AUTO', receivedAt: received, distributedAt: received, finishedAt: received });
+    await liaison.receive([first, second, closed, finished]);
+    expect((await liaison.store.db.cases.get(finished.id))!.dueAt).toEqual(expect.any(String));
     const due = async (id: string) => (await liaison.store.db.cases.get(id))!.dueAt!;
     const [firstDue, secondDue] = [await due(first.id), await due(second.id)];
     expect(firstDue < secondDue).toBe(true);
@@ -49,5 +52,7 @@ describe('cases becoming overdue', () => {
     opened.push(back);
     expect(await takeCasesBecomingOverdue(back.store, at(secondDue, 2))).toBeNull();
     expect(await takeCasesBecomingOverdue(back.store, new Date('2026-12-01T00:00:00.000Z'))).toEqual({ count: 2, firstTicketId: 'LAPOR-DUE-3' });
+    // The finished case's closing time passed long ago, and was never reported.
+    expect((await back.store.db.cases.get(finished.id))!.dueAt! < '2026-12-01').toBe(true);
   });
 });

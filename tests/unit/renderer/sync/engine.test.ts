@@ -397,7 +397,7 @@ describe('sync engine decisions', () => {
     const store = storeWithCase();
     edits(store, 4);
     const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
-    let mode: 'lose_first' | 'predecessor_missing' | 'answer' = 'lose_first';
+    let mode: 'lose_first' | 'predecessor_missing' | 'old_server' = 'lose_first';
     const transport: SyncTransport = {
       push: (request, options) =>
         new Promise((resolve, reject) => {
@@ -408,6 +408,8 @@ describe('sync engine decisions', () => {
           const answer = () => resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } });
           if (mode === 'lose_first' && batch.after === null) setTimeout(() => reject(new SyncTimeoutError(30_000)), 5);
           else if (mode === 'predecessor_missing' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai')), 5);
+          // A server from before pipelining: its strict schema refuses the unknown field.
+          else if (mode === 'old_server' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(400, 'invalid_body', 'after: Unrecognized key')), 5);
           else if (mode !== 'lose_first') setTimeout(answer, 10);
           // lose_first: the batch sent ahead is never answered; the engine must abort it.
         }),
@@ -435,6 +437,17 @@ describe('sync engine decisions', () => {
     // The batches sent without `after` (the ones the server answered) cover every entry once, in order.
     expect(sent.filter((b) => b.after === null).flatMap((b) => b.seqs)).toEqual([1, 2, 3, 4]);
     expect((await store.summary()).pending).toBe(0);
+
+    // A server from before pipelining refuses `after` as an unknown field: the engine sends
+    // again without it, and no mutation is split off or parked as rejected for that.
+    const more = edits(store, 4);
+    sent.length = 0;
+    mode = 'old_server';
+    expect(await engine.syncNow()).toMatchObject({ kind: 'synced', pushed: 4 });
+    expect(sent.filter((b) => b.after === null).flatMap((b) => b.seqs)).toEqual([5, 6, 7, 8]);
+    expect(store.rejected).toEqual([]);
+    expect(store.pendingMutations()).toEqual([]);
+    expect(more).toHaveLength(4);
   });
 
   it('asks for the next pull page while applying the current one, and drops that page when the apply fails', async () => {
