@@ -494,7 +494,7 @@ export class SyncEngine {
           const limits = this.sizer.limits();
           const entries = await this.storeCall(() => this.store.nextBatch(limits.count, limits.jsonBytes));
           if (entries.length === 0) break;
-          current = this.sendBatch(entries, null, signal);
+          current = this.sendBatch(entries, null, signal, isPipelined);
         }
         const { entries } = current;
         // Writes made meanwhile join the total, so progress never runs past 100 %.
@@ -504,7 +504,7 @@ export class SyncEngine {
           const lastSeq = entries[entries.length - 1]!.mutation.seq;
           const limits = this.sizer.limits();
           const next = await this.storeCall(() => this.store.nextBatch(limits.count, limits.jsonBytes, lastSeq));
-          if (next.length > 0) ahead = this.sendBatch(next, lastSeq, signal);
+          if (next.length > 0) ahead = this.sendBatch(next, lastSeq, signal, true);
         }
         const batchBytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
         const result = await this.finishBatch(current);
@@ -540,7 +540,12 @@ export class SyncEngine {
   }
 
   /** Starts the request for a batch; its answer is taken by finishBatch. */
-  private sendBatch(entries: readonly OutboxEntry[], after: number | null, signal: AbortSignal): SentBatch {
+  private sendBatch(
+    entries: readonly OutboxEntry[],
+    after: number | null,
+    signal: AbortSignal,
+    isLinkShared: boolean,
+  ): SentBatch {
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -550,8 +555,12 @@ export class SyncEngine {
       mutations: entries.map((entry) => entry.mutation),
       ...(after === null ? {} : { after }),
     };
+    // Pipelined, another batch of about this size shares the link: allow for its bytes too.
+    const sharedWireBytes = isLinkShared
+      ? this.sizer.estimateCompressed(entries.reduce((sum, entry) => sum + entry.bytes, 0))
+      : 0;
     const answer = this.transport
-      .push(request, { signal: controller.signal })
+      .push(request, { signal: controller.signal, sharedWireBytes })
       .finally(() => signal.removeEventListener('abort', onAbort));
     // Awaited in finishBatch; this only keeps an abandoned batch from being reported as unhandled.
     answer.catch(() => undefined);

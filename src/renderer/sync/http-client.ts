@@ -123,6 +123,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the size-based timeout. */
   timeoutMs?: number;
+  /**
+   * Bytes other requests may send over the same link while this one runs (pipelined pushes):
+   * added to this request's size-based timeout, which otherwise assumes the link to itself.
+   */
+  sharedWireBytes?: number;
 }
 
 /** What a request cost on the wire (body only), for batch sizing and progress. */
@@ -277,10 +282,13 @@ export class SyncHttpClient {
     if (!current) throw new SyncSessionEndedError();
     // Another request refreshed while this one was in flight: just use its result.
     if (current.accessToken !== rejectedAccessToken) return current;
-    this.refreshing ??= this.refresh(current, signal).finally(() => {
+    // One refresh for every request that was refused together. It runs under no request's
+    // signal: a request given up (a pipelined batch abandoned) must not cancel it for the others,
+    // each of which stops waiting on its own signal instead.
+    this.refreshing ??= this.refresh(current, undefined).finally(() => {
       this.refreshing = null;
     });
-    return this.refreshing;
+    return untilAborted(this.refreshing, signal);
   }
 
   private async refresh(tokens: SessionTokens, signal: AbortSignal | undefined): Promise<SessionTokens> {
@@ -319,7 +327,7 @@ export class SyncHttpClient {
     accessToken: string | null,
     options: RequestOptions,
   ): Promise<RawAnswer> {
-    const timeoutMs = options.timeoutMs ?? this.timeoutFor(body.sent.wireBytes);
+    const timeoutMs = options.timeoutMs ?? this.timeoutFor(body.sent.wireBytes + (options.sharedWireBytes ?? 0));
     const controller = new AbortController();
     let isTimedOut = false;
     const timer = this.clock.setTimeout(() => {
@@ -409,4 +417,24 @@ function isOtherProtocol(json: unknown): boolean {
     'protocolVersion' in json &&
     json.protocolVersion !== PROTOCOL_VERSION
   );
+}
+
+/** `promise`, or a SyncAbortedError as soon as `signal` aborts (the promise itself runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new SyncAbortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SyncAbortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
