@@ -450,6 +450,54 @@ describe('sync engine decisions', () => {
     expect(more).toHaveLength(4);
   });
 
+  it('a single mutation refused whole is parked as rejected, and the batch sent after it is abandoned at once', async () => {
+    const store = storeWithCase();
+    const [bad] = edits(store, 3);
+    const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
+    // As the server does: a batch with `after` waits until that seq is committed (here: answered).
+    let committedUpTo = 0;
+    const transport: SyncTransport = {
+      push: (request, options) =>
+        new Promise((resolve, reject) => {
+          const signal = options?.signal;
+          const batch = { seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true };
+          sent.push(batch);
+          signal?.addEventListener('abort', () => reject(new Error('aborted')));
+          const answer = () => {
+            if (request.mutations.some((m) => m.mutationId === bad)) {
+              reject(new SyncHttpError(400, 'invalid_body', 'mutations.0.fields: terlalu panjang'));
+              return;
+            }
+            committedUpTo = Math.max(committedUpTo, ...batch.seqs);
+            resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } });
+          };
+          const waitForPredecessor = (waitedMs: number) => {
+            if (signal?.aborted) return;
+            if (batch.after === null || committedUpTo >= batch.after) setTimeout(answer, 5);
+            else if (waitedMs > 60_000) reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai'));
+            else setTimeout(() => waitForPredecessor(waitedMs + 5), 5);
+          };
+          waitForPredecessor(0);
+        }),
+      pull: async (request) => ({
+        data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
+        sent: { jsonBytes: 60, wireBytes: 60 },
+      }),
+    };
+    const { engine } = engineWith({ store, transport, settings: { pipelinePushes: true, batch: { initialCount: 1 } } });
+    await engine.start();
+    await engine.whenIdle();
+    // [1] is refused whole; [2], sent ahead of it, is aborted rather than left waiting for a
+    // predecessor that never commits; the queue goes on, pipelined again, from [2].
+    expect(sent.slice(0, 3).map((b) => [b.seqs, b.after, b.aborted()])).toEqual([
+      [[1], null, false],
+      [[2], 1, true],
+      [[2], null, false],
+    ]);
+    expect(store.rejected.map((r) => r.mutation.mutationId)).toEqual([bad]);
+    expect((await store.summary()).pending).toBe(0);
+  });
+
   it('asks for the next pull page while applying the current one, and drops that page when the apply fails', async () => {
     const store = storeWithCase();
     const transport = new ScriptedTransport();
