@@ -56,7 +56,7 @@ interface StoreResult {
   sequential: { p50: number; p95: number; perSecond: number };
   parallel: { perSecond: number; p95: number };
   pull: { records: number; perSecond: number; pages: number };
-  offices: { count: number; spread: OfficeSummary; burst: OfficeSummary; lost: number; duplicated: number };
+  offices: { count: number; spread: OfficeSummary; burst: OfficeSummary; lost: number };
 }
 
 async function caseIdsOf(session: Session): Promise<string[]> {
@@ -182,7 +182,6 @@ async function runStore(store: 'pglite' | 'postgres', server: ServerProcess, cou
   burst.seconds = (performance.now() - started) / 1000;
   void cursorBefore;
   const stored = await count('select count(*)::int as n from mutations where mutation_id = any($1::uuid[])', [sent]);
-  const distinct = await count('select count(distinct mutation_id)::int as n from mutations where mutation_id = any($1::uuid[])', [sent]);
   const summary = (run: OfficeRun): OfficeSummary => ({
     p50: percentile([...run.push, ...run.pull], 50),
     p99: percentile([...run.push, ...run.pull], 99),
@@ -197,9 +196,11 @@ async function runStore(store: 'pglite' | 'postgres', server: ServerProcess, cou
     sequential: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), perSecond: (SEQUENTIAL_BATCHES * BATCH) / seqSeconds },
     parallel: { perSecond: parMutations / parSeconds, p95: percentile(parallelLatencies, 95) },
     pull: { records, perSecond: records / pullSeconds, pages },
-    offices: { count: OFFICES, spread: summary(spread), burst: summary(burst), lost: sent.length - stored, duplicated: stored - distinct },
+    offices: { count: OFFICES, spread: summary(spread), burst: summary(burst), lost: sent.length - stored },
   };
 }
+
+const verdict = (isMet: boolean) => (isMet ? 'met' : '**missed**');
 
 async function main() {
   const results: StoreResult[] = [];
@@ -215,7 +216,6 @@ async function main() {
     await rm(dir, { recursive: true, force: true });
     const expected = SEQUENTIAL_BATCHES * BATCH + PARALLEL_CLIENTS * PARALLEL_BATCHES * BATCH + 2 * OFFICES * OFFICE_BATCH;
     result.offices.lost = expected - Number(sentCheck.rows[0]!.n);
-    result.offices.duplicated = 0; // mutation_id is the primary key: a duplicate cannot be stored
     results.push(result);
   }
   if (await isPostgresReachable()) {
@@ -232,7 +232,7 @@ async function main() {
   const lines = [
     '## Central server (issue 3)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; server in its own process on loopback, load from a second process. Command: \`npm run bench:server\`${QUICK ? ' (BENCH_QUICK=1)' : ''}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; server in its own process on loopback, load from a second process. Command: \`BENCH_WRITE=1 npm run bench:server\`${QUICK ? ' (BENCH_QUICK=1)' : ''}.`,
     '',
     `| store | 200-mutation batch p50 / p95 (one device) | mutations/s (one device) | mutations/s (${PARALLEL_CLIENTS} devices) | batch p95 (${PARALLEL_CLIENTS} devices) | pull records/s (${CASES.toLocaleString('en')} cases, pages of 2000) |`,
     '|---|---|---|---|---|---|',
@@ -249,9 +249,23 @@ async function main() {
       }),
     ),
     '',
-    `Mutations lost / duplicated over both runs: ${results.map((r) => `${r.store} ${r.offices.lost} / ${r.offices.duplicated}`).join(', ')}.`,
+    `Mutations lost over both runs: ${results.map((r) => `${r.store} ${r.offices.lost}`).join(', ')}. Duplicates are not counted: \`mutation_id\` is the primary key of the results table, so a mutation cannot be stored twice (that exactly-once effect is what the push tests check).`,
     '',
     `Targets (issue 3): a 200-mutation batch p95 under 200 ms and at least 2,000 mutations/s sustained on PostgreSQL; ${OFFICES} offices with p99 under 1 s, zero errors, nothing lost or duplicated.`,
+    '',
+    ...results.flatMap((r) => [
+      ...(r.store === 'postgres'
+        ? [
+            `- ${r.store}: batch p95 under 200 ms ${verdict(r.sequential.p95 < 200)}; 2,000 mutations/s ${verdict(r.sequential.perSecond >= 2_000)}.`,
+          ]
+        : []),
+      ...(['spread', 'burst'] as const).map(
+        (run) =>
+          `- ${r.store}, ${run}: p99 under 1 s ${verdict(r.offices[run].p99 < 1_000)}; zero errors ${verdict(r.offices[run].errors === 0)}.`,
+      ),
+    ]),
+    '',
+    'Before the pull queries were scoped through the GIN indexes (same command, AMD EPYC, 2026-11-25, burst only): p99 12.7 s on PostgreSQL and 13.7 s on PGlite.',
     '',
     'What limits the office runs: every push takes the `sync_clock` row lock for its write phase (the price of a cursor that never skips a late commit, docs/sync-protocol.md), so writes commit one at a time, and the server is one Node process on the same two cores as the load generator. A burst of 1,000 requests at one instant therefore queues for seconds whatever the per-request cost; the spread run shows the sustained rate. PGlite is a single embedded connection (every query of every request in one line): it is the default for a demo or a single office, and a deployment serving hundreds of offices runs on PostgreSQL.',
     '',

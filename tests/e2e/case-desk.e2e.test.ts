@@ -294,10 +294,10 @@ describe('the case desk in Chromium against the real server', () => {
       .getByTestId('unsent-mark')
       .waitFor(WAIT);
     await expect
-      .poll(() => field.page.getByTestId('pending-count').textContent())
+      .poll(() => field.page.getByTestId('pending-count').textContent(), WAIT)
       .toMatch(/\d+ perubahan belum terkirim/);
     // The platform's unsent badge (the window title in a browser) counts the waiting changes.
-    await expect.poll(() => field.page.title()).toMatch(/^\(\d+\) /);
+    await expect.poll(() => field.page.title(), WAIT).toMatch(/^\(\d+\) /);
     await field.shot('04-report-submitted-offline');
     expect(await auditActions(record.id)).not.toContain('report_create');
 
@@ -321,7 +321,7 @@ describe('the case desk in Chromium against the real server', () => {
       .getByRole('button', { name: new RegExp(ticket) })
       .getByTestId('unsent-mark')
       .waitFor({ state: 'detached', ...WAIT });
-    await expect.poll(() => field.page.title()).toBe('Tindak');
+    await expect.poll(() => field.page.title(), WAIT).toBe('Tindak');
 
     // Liaison officer: corrects one field with a reason (tracked), then approves.
     await liaison.syncNow();

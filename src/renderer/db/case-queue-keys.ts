@@ -37,8 +37,10 @@ export function titleWordsOf(title: string): string[] {
   return [...new Set(searchKeyOf(title).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0))];
 }
 
-function zoneOf(record: QueueInputs, directory: DirectorySnapshot): TimeZone {
-  const unit = directory.units.find((u) => u.id === record.unitId) ?? directory.units.find((u) => u.kind === 'central');
+/** The time zone deadlines of a case count in: its unit's, the central unit's before distribution. */
+export function zoneOfUnit(directory: DirectorySnapshot | null, unitId: string | null): TimeZone {
+  if (!directory) return 'WIB';
+  const unit = directory.units.find((u) => u.id === unitId) ?? directory.units.find((u) => u.kind === 'central');
   return unit?.timeZone ?? 'WIB';
 }
 
@@ -58,7 +60,7 @@ function currentDeadline(record: QueueInputs, directory: DirectorySnapshot | nul
       topic: record.topic,
     },
     directory.config.deadlines,
-    workingCalendar(zoneOf(record, directory), directory.config.holidays),
+    workingCalendar(zoneOfUnit(directory, record.unitId), directory.config.holidays),
   );
   switch (record.status) {
     case 'received':

@@ -131,6 +131,7 @@ function queueRow(row: CaseRow, pending: ReadonlySet<string>): CaseQueueRow {
 }
 
 function matchesFilter(row: CaseRow, filter: CaseQueueFilter): boolean {
+  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(row.status)) return false;
   if (filter.topics && (row.topic === null || !filter.topics.includes(row.topic))) return false;
   if (filter.urgency && row.urgency !== filter.urgency) return false;
   if (filter.unitId && row.unitId !== filter.unitId && !row.regionalUnitIds.includes(filter.unitId)) return false;
@@ -164,11 +165,19 @@ export async function queryCaseQueue(store: UserStore, filter: CaseQueueFilter =
   return rows.map((row) => queueRow(row, pending));
 }
 
-/** Ticket id prefix, or title words by prefix (every word typed must start a title word). */
-export async function searchCases(store: UserStore, text: string, limit = 50): Promise<CaseQueueRow[]> {
+/**
+ * Ticket id prefix, or title words by prefix (every word typed must start a title word); only
+ * cases that pass `filter` (its offset and limit aside), as in the queue.
+ */
+export async function searchCases(store: UserStore, text: string, limit = 50, filter: CaseQueueFilter = {}): Promise<CaseQueueRow[]> {
   const key = searchKeyOf(text);
   if (key === '') return [];
-  const byTicket = await store.db.cases.where('ticketKey').startsWith(key).limit(limit).toArray();
+  const byTicket = await store.db.cases
+    .where('ticketKey')
+    .startsWith(key)
+    .filter((row) => matchesFilter(row, filter))
+    .limit(limit)
+    .toArray();
   const words = titleWordsOf(text);
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
   const byTitle =
@@ -178,7 +187,7 @@ export async function searchCases(store: UserStore, text: string, limit = 50): P
           .where('titleWords')
           .startsWith(longest)
           .distinct()
-          .filter((row) => words.every((word) => row.titleWords.some((titleWord) => titleWord.startsWith(word))))
+          .filter((row) => words.every((word) => row.titleWords.some((titleWord) => titleWord.startsWith(word))) && matchesFilter(row, filter))
           .limit(limit)
           .toArray();
   const unique = new Map([...byTicket, ...byTitle].map((row) => [row.id, row]));
@@ -193,7 +202,7 @@ export async function searchCases(store: UserStore, text: string, limit = 50): P
  * Cases whose reporter has this NIK or phone, through the keyed hashes: the lookup never
  * decrypts other cases and the index never holds the number itself.
  */
-export async function findCasesByIdentity(store: UserStore, identity: { nik?: string; phone?: string }): Promise<CaseQueueRow[]> {
+export async function findCasesByIdentity(store: UserStore, identity: { nik?: string; phone?: string }, filter: CaseQueueFilter = {}): Promise<CaseQueueRow[]> {
   const found = new Map<string, CaseRow>();
   if (identity.nik !== undefined) {
     const nik = identity.nik.replace(/\s+/g, '');
@@ -208,5 +217,5 @@ export async function findCasesByIdentity(store: UserStore, identity: { nik?: st
     for (const row of await store.db.cases.where('phoneHash').equals(hash).toArray()) found.set(row.id, row);
   }
   const pending = await casesWithUnsentWork(store);
-  return [...found.values()].map((row) => queueRow(row, pending));
+  return [...found.values()].filter((row) => matchesFilter(row, filter)).map((row) => queueRow(row, pending));
 }

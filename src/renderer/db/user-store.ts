@@ -130,12 +130,16 @@ export class UserStore {
 
   /**
    * Stores the answer of GET /sync/directory and refreshes every case's deadline and queue
-   * key (holidays or deadline policy may have changed). Plaintext fields only: no decryption.
+   * key (holidays or deadline policy may have changed), unless it is the directory already
+   * kept. Plaintext fields only: no decryption.
    */
   async saveDirectorySnapshot(answer: unknown): Promise<void> {
     const parsed = directorySnapshotSchema.safeParse(answer);
     if (!parsed.success) throw new LocalStoreError('invalid_input', 'Data organisasi dari server tidak valid.', { cause: parsed.error });
     const snapshot = parsed.data;
+    // Recomputing every case takes about a minute at 100,000 cases: an unchanged directory
+    // (the usual answer at sign-in) changes nothing. Both sides are parsed by the same schema.
+    if (this.#directory !== null && JSON.stringify(snapshot) === JSON.stringify(this.#directory)) return;
     try {
       await this.db.transaction('rw', [this.db.meta, this.db.cases], async () => {
         await this.db.meta.put({ key: META.directory, value: snapshot });

@@ -29,10 +29,6 @@ export function formatDateTime(iso: string, zone: TimeZone, language: string): s
   return `${formatter('dateTime', zone, language).format(new Date(iso))} ${ZONE_LABEL[zone]}`;
 }
 
-export function formatDate(iso: string, zone: TimeZone, language: string): string {
-  return formatter('date', zone, language).format(new Date(iso));
-}
-
 export type AgeUnit = 'justNow' | 'minutes' | 'hours' | 'days';
 
 /** How long ago, in the largest whole unit. */

@@ -3,15 +3,10 @@
  * in the zone of the case's unit (the central unit's before distribution), with the
  * organisation's holidays, by the shared working-day clock.
  */
-import { deadlineState, workingCalendar, type DeadlineState, type TimeZone } from '../../../shared';
-import type { DirectorySnapshot } from '../../db';
+import { deadlineState, workingCalendar, type DeadlineState } from '../../../shared';
+import { zoneOfUnit, type DirectorySnapshot } from '../../db';
 
-export function zoneOfUnit(directory: DirectorySnapshot | null, unitId: string | null): TimeZone {
-  if (!directory) return 'WIB';
-  const unit =
-    directory.units.find((u) => u.id === unitId) ?? directory.units.find((u) => u.kind === 'central');
-  return unit?.timeZone ?? 'WIB';
-}
+export { zoneOfUnit };
 
 export function deadlineBadgeOf(
   dueAt: string | null,

@@ -36,21 +36,6 @@ export function matchesRowFilters(
   return true;
 }
 
-/** Search results obey the same filters as the queue. */
-export function matchesAllFilters(
-  row: CaseQueueRow,
-  filters: QueueFilters,
-  officer: Pick<SignedInOfficer, 'userId' | 'unitId'>,
-  directory: DirectorySnapshot | null,
-  now: Date,
-): boolean {
-  if (filters.status && row.status !== filters.status) return false;
-  if (filters.topic && row.topic !== filters.topic) return false;
-  if (filters.urgency && row.urgency !== filters.urgency) return false;
-  if (filters.scope === 'my_unit' && row.unitId !== officer.unitId) return false;
-  return matchesRowFilters(row, filters, directory, now);
-}
-
 /** Rows read per step while filters the indexes cannot answer (channel, kind, deadline) thin them out. */
 const SCAN_PAGE = 2_000;
 

@@ -10,7 +10,7 @@ import { useAppStore } from '../../state/app-store';
 import type { QueueFilters } from '../../state/queue-slice';
 import type { DeskSession } from '../session/desk-session';
 import { useDesk } from '../session/desk-context';
-import { filteredQueue, matchesAllFilters, matchesRowFilters, storeFilterOf } from './queue-filter';
+import { filteredQueue, matchesRowFilters, storeFilterOf } from './queue-filter';
 import { classifySearch } from './queue-search';
 
 /** Rows read at first and added per scroll step: a screen holds about a dozen. */
@@ -25,8 +25,8 @@ export async function readCaseQueue(
 ): Promise<CaseQueueRow[]> {
   const { store, officer } = desk;
   const query = classifySearch(searchText);
+  const filter = storeFilterOf(filters, officer, limit);
   if (query.kind === 'empty') {
-    const filter = storeFilterOf(filters, officer, limit);
     const hasRowFilters = filters.channel !== '' || filters.kind !== '' || filters.deadline !== '';
     if (!hasRowFilters) return queryCaseQueue(store, filter);
     return filteredQueue(
@@ -35,13 +35,14 @@ export async function readCaseQueue(
       limit,
     );
   }
+  // Search results obey the same filters as the queue: the store's, then the row filters.
   const found =
     query.kind === 'nik'
-      ? await findCasesByIdentity(store, { nik: query.nik })
+      ? await findCasesByIdentity(store, { nik: query.nik }, filter)
       : query.kind === 'phone'
-        ? await findCasesByIdentity(store, { phone: query.phone })
-        : await searchCases(store, query.text, 200);
-  return found.filter((row) => matchesAllFilters(row, filters, officer, store.directory, at));
+        ? await findCasesByIdentity(store, { phone: query.phone }, filter)
+        : await searchCases(store, query.text, limit, filter);
+  return found.filter((row) => matchesRowFilters(row, filters, store.directory, at));
 }
 
 export function useCaseQueue(limit: number, now: Date): CaseQueueRow[] | undefined {

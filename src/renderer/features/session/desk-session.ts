@@ -253,10 +253,8 @@ export class DeskSession {
               undefined,
               directorySnapshotSchema,
             );
-            // Saving a directory recomputes every case's deadline (holidays may have changed):
-            // with 100,000 cases that takes a minute, so only a directory that changed is saved.
-            if (JSON.stringify(directory.data) !== JSON.stringify(store.directory))
-              await store.saveDirectorySnapshot(directory.data);
+            // Recomputes every case's deadline only when the directory changed (user-store.ts).
+            await store.saveDirectorySnapshot(directory.data);
           } catch (error) {
             // The link dropped right after the sign-in: the directory kept here will do.
             if (!isUnreachable(error) || !store.directory) throw error;

@@ -46,6 +46,23 @@ describe('queries', () => {
     expect(await searchCases(admin.store, '  ')).toEqual([]);
   });
 
+  it('search results obey the queue filters: status, topic, urgency, unit (with copies), assignee', async () => {
+    const admin = await workstation().signIn('admin');
+    opened.push(admin);
+    const mine = caseIn('in_follow_up', { ticketId: 'LAPOR-9001', title: 'Bantuan PKH belum cair', regionalUnitIds: [UNITS.uptA2.id], assigneeIds: [PEOPLE.fieldA1.id] });
+    const copied = caseIn('distributed', { ticketId: 'LAPOR-9002', title: 'Bantuan PKH ganda', unitId: UNITS.workB.id, regionalUnitIds: [UNITS.uptA1.id], assigneeIds: [], topic: 'bpnt', urgency: 'urgent' });
+    await admin.receive([mine, copied]);
+    const ids = async (filter: Parameters<typeof searchCases>[3]) => (await searchCases(admin.store, 'bantuan pkh', 50, filter)).map((c) => c.id).sort();
+    expect(await ids({})).toEqual([mine.id, copied.id].sort());
+    expect(await ids({ statuses: ['distributed'] })).toEqual([copied.id]);
+    expect(await ids({ topics: ['bpnt'] })).toEqual([copied.id]);
+    expect(await ids({ urgency: 'urgent' })).toEqual([copied.id]);
+    // "My unit" includes cases copied to it, as the queue does.
+    expect(await ids({ unitId: UNITS.uptA1.id })).toEqual([copied.id]);
+    expect(await ids({ assigneeId: PEOPLE.fieldA1.id })).toEqual([mine.id]);
+    expect((await searchCases(admin.store, 'lapor-900', 50, { assigneeId: PEOPLE.fieldA1.id })).map((c) => c.id)).toEqual([mine.id]);
+  });
+
   it('marks cases with unsent work', async () => {
     const liaison = await workstation().signIn('liaisonA');
     opened.push(liaison);

@@ -4,7 +4,6 @@ import type { CaseQueueRow, DirectorySnapshot } from '../../../../src/renderer/d
 import { deadlineBadgeOf, zoneOfUnit } from '../../../../src/renderer/features/queue/deadline-badge';
 import {
   filteredQueue,
-  matchesAllFilters,
   matchesRowFilters,
   storeFilterOf,
 } from '../../../../src/renderer/features/queue/queue-filter';
@@ -117,29 +116,6 @@ describe('queue filters', () => {
     expect(matchesRowFilters(row(), { ...EMPTY_FILTERS, kind: 'aspiration' }, directory, now)).toBe(false);
     expect(matchesRowFilters(row(), { ...EMPTY_FILTERS, deadline: 'due_soon' }, directory, now)).toBe(true);
     expect(matchesRowFilters(row(), { ...EMPTY_FILTERS, deadline: 'overdue' }, directory, now)).toBe(false);
-  });
-
-  it('applies every filter to search results', () => {
-    const now = new Date('2026-11-25T03:00:00.000Z');
-    expect(matchesAllFilters(row(), EMPTY_FILTERS, officer, directory, now)).toBe(true);
-    expect(matchesAllFilters(row(), { ...EMPTY_FILTERS, status: 'received' }, officer, directory, now)).toBe(
-      false,
-    );
-    expect(matchesAllFilters(row(), { ...EMPTY_FILTERS, topic: 'bpnt' }, officer, directory, now)).toBe(
-      false,
-    );
-    expect(matchesAllFilters(row(), { ...EMPTY_FILTERS, urgency: 'urgent' }, officer, directory, now)).toBe(
-      false,
-    );
-    expect(
-      matchesAllFilters(
-        row({ unitId: UNITS.workB.id }),
-        { ...EMPTY_FILTERS, scope: 'my_unit' },
-        officer,
-        directory,
-        now,
-      ),
-    ).toBe(false);
   });
 });
 
