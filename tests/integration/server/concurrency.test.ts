@@ -61,9 +61,12 @@ describe.each(stores)('concurrent devices on %s', (kind) => {
     // The same field, different values, two devices of equal rank from the same base: exactly
     // one wins, the other gets a conflict carrying the winner's value.
     const admin2 = await server.login('admin');
+    // The version each record reached depends on which device won the races above (a change
+    // equal to the server's value adds no version): both devices start from the current one.
+    const versions = await Promise.all(records.map(async (r) => (await server.caseOnServer(r.id))!.version));
     const [c, d] = await Promise.all([
-      admin.push(records.map((r) => admin.update(r.id, { title: 'Judul perangkat 1' }, { title: `${r.title} (admin)` }, 4))),
-      admin2.push(records.map((r) => admin2.update(r.id, { title: 'Judul perangkat 2' }, { title: `${r.title} (admin)` }, 4))),
+      admin.push(records.map((r, i) => admin.update(r.id, { title: 'Judul perangkat 1' }, { title: `${r.title} (admin)` }, versions[i]!))),
+      admin2.push(records.map((r, i) => admin2.update(r.id, { title: 'Judul perangkat 2' }, { title: `${r.title} (admin)` }, versions[i]!))),
     ]);
     for (const [i, record] of records.entries()) {
       const pair = [c.results[i]!, d.results[i]!];
