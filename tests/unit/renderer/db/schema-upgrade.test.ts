@@ -2,7 +2,8 @@
  * Schema versions are append-only, and an upgrade moves data correctly: a database written by
  * version 1 (no queue or search keys on cases) opens under the current code, which derives
  * the keys from the plaintext fields, without the password and without touching sealed data
- * or the outbox (version 2), and indexes the derived deadlines (version 3).
+ * or the outbox (version 2), indexes the derived deadlines (version 3) and drops the indexes
+ * nothing queries (version 4).
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +54,12 @@ describe('schema upgrade v1 → latest', () => {
 
     const store = await ws.open('liaisonA');
     try {
-      expect(store.db.verno).toBe(3);
+      expect(store.db.verno).toBe(4);
+      const native = store.db.backendDB().transaction('cases').objectStore('cases');
+      expect([...native.indexNames].sort()).toEqual(
+        ['unitId', 'nikHash', 'phoneHash', 'ticketKey', 'titleWords', 'queueKey', '[status+queueKey]', 'dueAt'].sort(),
+      );
+      expect(native.index('titleWords').multiEntry).toBe(true);
       // Version 3's dueAt index is built from the upgraded rows.
       expect(await store.db.cases.where('dueAt').above('').count()).toBe(2);
       expect(store.deviceId).toBe('ws-liaison-upgrade');
