@@ -8,34 +8,38 @@
  *   records/s and ≤ 1.5× raw).
  * - Replication: the same 10k cases replicated by PouchDB (pouchdb-browser, from
  *   express-pouchdb on the memory adapter in this process) and pulled by the real engine from
- *   the real server (PGlite in this process), in the same browser (target: Tindak ≥ 3×).
+ *   the real server (PGlite in this process), each in a fresh profile (target: Tindak ≥ 3×).
  * - Local edit: updateCaseFields (case row + outbox entry in one strict transaction) on the
  *   10k-case store, p95 (target ≤ 50 ms).
  *
  *   npx tsx tests/bench/store-chromium.ts               # prints Markdown
  *   BENCH_WRITE=1 npm run bench:store                    # also writes its section of docs/benchmarks.md
  *   BENCH_LARGE=20000 npx tsx tests/bench/store-chromium.ts   # a quicker smoke run
- *   BENCH_INDEX_COST=20000 BENCH_LARGE=20000 npx tsx tests/bench/store-chromium.ts   # what each kind of key costs the put
+ *   BENCH_INDEX_COST=20000 BENCH_LARGE=20000 npx tsx tests/bench/store-chromium.ts   # only what each kind of key costs the put
+ *   BENCH_IN_MEMORY=1 npx tsx tests/bench/store-chromium.ts   # IndexedDB in memory (off-the-record contexts), no disk
+ *
+ * Every measurement runs in a fresh browser profile on disk (FreshPages says why).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import expressPouchDB from 'express-pouchdb';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import { build } from 'vite';
 import { DEFAULT_CONFIG, LIMITS, type CaseRecord } from '../../src/shared';
 import type { DirectorySnapshot } from '../../src/renderer/db';
 import { buildRoster, createCaseFactory } from '../../src/server/seed/case-factory';
-import { collectPageProblems, launchBrowser } from '../helpers/browser';
+import { collectPageProblems, launchBrowser, launchProfileOnDisk } from '../helpers/browser';
 import { PEOPLE, UNITS } from '../helpers/org-fixture';
 import { TEST_PASSWORD, startServer, usernameOf, type TestServer } from '../helpers/server';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
-import type { ApplyResult, Breakdown, EditResult, StoreBenchApi } from './store-chromium/main';
+import type { Breakdown, EditResult, SealedVariant, StoreBenchApi } from './store-chromium/main';
 import { writeBenchmarkSection } from './write-section';
 
 declare global {
@@ -49,6 +53,11 @@ const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PAGE_SIZE = LIMITS.defaultPullLimit;
+const IN_MEMORY = process.env.BENCH_IN_MEMORY === '1';
+/** Rows of the index-cost breakdown (part of every run; BENCH_INDEX_COST=n runs only it). */
+const INDEX_COST = Number(process.env.BENCH_INDEX_COST ?? Math.min(20_000, LARGE));
+const INDEX_VARIANTS = ['stored', 'storedUnderV3', 'noTitleWords', 'noQueueKeys', 'noHashes', 'noSealed'] as const;
+type IndexCost = Record<'raw' | (typeof INDEX_VARIANTS)[number], number>;
 const HEADING = '## Local store in Chromium (issue 4)';
 
 const pageRoot = fileURLToPath(new URL('./store-chromium', import.meta.url));
@@ -144,11 +153,90 @@ function machine(browserVersion: string): string {
   return `${nproc} cores (nproc), ${cpuModel}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Chromium ${browserVersion} (headless, flags of tests/helpers/browser.ts), Node ${process.version}; the machine is shared with other work, so absolute figures are noisy — compare the ratios, measured side by side.`;
 }
 
+interface ApplyResult {
+  count: number;
+  pages: number;
+  rawMs: number;
+  tindakMs: number;
+  rawStoredRowsMs: number;
+}
+
+/**
+ * Chromium keeps one LevelDB per origin and profile, and a deleted database's data is still
+ * compacted away in the background; measured one after another in one profile, every run
+ * would pay for the runs before it. So each measurement gets a fresh browser profile on disk
+ * (BENCH_IN_MEMORY=1: a fresh off-the-record context, IndexedDB in memory, no disk at all).
+ */
+class FreshPages {
+  private memoryBrowser: Browser | undefined;
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly siteUrl: string,
+    private readonly inMemory: boolean,
+  ) {}
+
+  async run<T>(casesFile: string, measure: (page: Page) => Promise<T>): Promise<T> {
+    let context: BrowserContext;
+    let profileDir: string | undefined;
+    if (this.inMemory) {
+      this.memoryBrowser ??= await launchBrowser();
+      context = await this.memoryBrowser.newContext();
+    } else {
+      profileDir = await mkdtemp(join(tmpdir(), 'tindak-store-bench-'));
+      context = await launchProfileOnDisk(profileDir);
+    }
+    try {
+      const page = await context.newPage();
+      const problems = collectPageProblems(page);
+      page.setDefaultTimeout(0);
+      await page.goto(this.siteUrl);
+      await page.waitForFunction(() => window.__storeBench !== undefined);
+      await page.evaluate(([url, snapshot]) => window.__storeBench!.load(url, snapshot), [
+        `${this.siteUrl}${casesFile}`,
+        fixtureDirectory(),
+      ] as const);
+      const result = await measure(page);
+      this.problems.push(...problems);
+      return result;
+    } finally {
+      await context.close();
+      if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    }
+  }
+
+  async version(): Promise<string> {
+    this.memoryBrowser ??= await launchBrowser();
+    return this.memoryBrowser.version();
+  }
+
+  async close(): Promise<void> {
+    await this.memoryBrowser?.close();
+  }
+}
+
+/** The raw records and the stored rows, and the stored rows without one kind of key each, each put in a fresh profile. */
+async function indexCost(fresh: FreshPages, file: string): Promise<IndexCost> {
+  const cost: Partial<IndexCost> = {
+    raw: await fresh.run(file, (page) =>
+      page.evaluate(([n, size]) => window.__storeBench!.applyRaw(n, size), [INDEX_COST, PAGE_SIZE] as const),
+    ),
+  };
+  for (const variant of INDEX_VARIANTS)
+    cost[variant] = await fresh.run(file, (page) =>
+      page.evaluate(
+        ([n, size, unit, v]) => window.__storeBench!.putSealedRows(n, size, unit, v),
+        [INDEX_COST, PAGE_SIZE, PEOPLE.admin.unitId, variant] as const,
+      ),
+    );
+  return cost as IndexCost;
+}
+
 async function main(): Promise<void> {
-  let pages: StaticServer | undefined;
+  let site: StaticServer | undefined;
   let tindakServer: TestServer | undefined;
   let pouch: { url: string; server: Server } | undefined;
-  let browser: Browser | undefined;
+  let fresh: FreshPages | undefined;
   try {
     log(`generating ${fmt(LARGE)} cases…`);
     const records = generateCases(Math.max(LARGE, SMALL));
@@ -161,9 +249,23 @@ async function main(): Promise<void> {
       logLevel: 'warn',
       build: { outDir: pageOut, emptyOutDir: true },
     });
-    await writeFile(`${pageOut}/cases.json`, JSON.stringify(records));
-    pages = await serveStatic(pageOut);
-    const origin = new URL(pages.url).origin;
+    const casesFile = (count: number) => `cases-${count}.json`;
+    for (const count of new Set([SMALL, LARGE, INDEX_COST]))
+      await writeFile(`${pageOut}/${casesFile(count)}`, JSON.stringify(records.slice(0, count)));
+    site = await serveStatic(pageOut);
+    const origin = new URL(site.url).origin;
+    fresh = new FreshPages(site.url, IN_MEMORY);
+    const adminUnit = PEOPLE.admin.unitId;
+    const storage = IN_MEMORY ? 'in memory' : 'on disk';
+
+    if (process.env.BENCH_INDEX_COST) {
+      // Only the index-cost breakdown, twice; writes nothing.
+      for (let round = 0; round < 2; round += 1) {
+        const cost = await indexCost(fresh, casesFile(INDEX_COST));
+        log(`index cost (${storage}): ${JSON.stringify(Object.fromEntries(Object.entries(cost).map(([k, v]) => [k, Math.round(v)])))}`);
+      }
+      return;
+    }
 
     log('starting the Tindak server (PGlite) and express-pouchdb…');
     tindakServer = await startServer('pglite', { settings: { allowedOrigins: [origin] } });
@@ -172,108 +274,84 @@ async function main(): Promise<void> {
     pouch = await startPouchServer(origin, small);
     log(`express-pouchdb holds ${fmt(small.length)} cases`);
 
-    browser = await launchBrowser();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // PouchDB asks for its replication checkpoint before the first one exists: that 404 is expected.
-    const problems = collectPageProblems(page);
-    const isExpected = (problem: string) =>
-      problem.includes('/_local/') || problem.includes('status of 404 (Not Found)');
-    page.setDefaultTimeout(0);
-    await page.goto(pages.url);
-    await page.waitForFunction(() => window.__storeBench !== undefined);
-    const loaded = await page.evaluate(([url, snapshot]) => window.__storeBench!.load(url, snapshot), [
-      `${pages.url}cases.json`,
-      fixtureDirectory(),
-    ] as const);
-    log(`page holds ${fmt(loaded)} cases`);
-    const adminUnit = PEOPLE.admin.unitId;
-
-    if (process.env.BENCH_INDEX_COST) {
-      // Only the index-cost breakdown (quoted in this section's text), twice; writes nothing.
-      for (let i = 0; i < 2; i += 1) {
-        const cost = await page.evaluate(
-          ([n, size, unit]) => window.__storeBench!.indexCost(n, size, unit),
-          [Number(process.env.BENCH_INDEX_COST), PAGE_SIZE, adminUnit] as const,
-        );
-        log(`index cost: ${JSON.stringify(Object.fromEntries(Object.entries(cost).map(([k, v]) => [k, Math.round(v)])))}`);
-        await page.evaluate(() => window.__storeBench!.closeAll());
-      }
-      return;
-    }
-    // Pull apply: 10k (twice: the first run also warms the JIT) and the large size.
+    // Pull apply: 10k (twice: the first run also warms the machine) and the large size.
     const applies: ApplyResult[] = [];
     let edits: EditResult | undefined;
-    for (const count of [SMALL, SMALL, LARGE]) {
-      const result = await page.evaluate(([n, size, unit]) => window.__storeBench!.apply(n, size, unit), [
-        count,
-        PAGE_SIZE,
-        adminUnit,
-      ] as const);
-      if (result.storedRows !== count) throw new Error(`applied ${result.storedRows} of ${count}`);
-      log(
-        `apply ${fmt(count)}: raw ${ms(result.rawMs)}, Tindak ${ms(result.tindakMs)}, raw stored rows ${ms(result.rawStoredRowsMs)}`,
+    for (const [run, count] of [SMALL, SMALL, LARGE].entries()) {
+      const file = casesFile(count);
+      const rawMs = await fresh.run(file, (page) =>
+        page.evaluate(([n, size]) => window.__storeBench!.applyRaw(n, size), [count, PAGE_SIZE] as const),
       );
-      applies.push(result);
-      if (count === SMALL && applies.length === 2) {
-        // Edits on the warm 10k store (the one just filled).
-        edits = await page.evaluate((n) => window.__storeBench!.edit(n), EDITS);
-        log(
-          `edits: p50 ${percentile(edits.samplesMs, 50).toFixed(1)} ms, p95 ${percentile(edits.samplesMs, 95).toFixed(1)} ms`,
+      const tindakMs = await fresh.run(file, async (page) => {
+        const result = await page.evaluate(
+          ([n, size, unit]) => window.__storeBench!.applyTindak(n, size, unit),
+          [count, PAGE_SIZE, adminUnit] as const,
         );
-      }
-      await page.evaluate(() => window.__storeBench!.closeAll());
+        if (result.storedRows !== count) throw new Error(`applied ${result.storedRows} of ${count}`);
+        if (run === 1) {
+          // Edits on the 10k store just filled.
+          edits = await page.evaluate((n) => window.__storeBench!.edit(n), EDITS);
+          log(`edits: p50 ${percentile(edits.samplesMs, 50).toFixed(1)} ms, p95 ${percentile(edits.samplesMs, 95).toFixed(1)} ms`);
+        }
+        return result.ms;
+      });
+      const rawStoredRowsMs = await fresh.run(file, (page) =>
+        page.evaluate(
+          ([n, size, unit]) => window.__storeBench!.putSealedRows(n, size, unit, 'stored'),
+          [count, PAGE_SIZE, adminUnit] as const,
+        ),
+      );
+      log(`apply ${fmt(count)} (${storage}): raw ${ms(rawMs)}, Tindak ${ms(tindakMs)}, raw stored rows ${ms(rawStoredRowsMs)}`);
+      applies.push({ count, pages: Math.ceil(count / PAGE_SIZE), rawMs, tindakMs, rawStoredRowsMs });
     }
 
-    const parts = await page.evaluate(([n, size, unit]) => window.__storeBench!.breakdown(n, size, unit), [
-      SMALL,
-      PAGE_SIZE,
-      adminUnit,
-    ] as const);
-    await page.evaluate(() => window.__storeBench!.closeAll());
+    const parts = await fresh.run(casesFile(SMALL), (page) =>
+      page.evaluate(([n, size, unit]) => window.__storeBench!.breakdown(n, size, unit), [
+        SMALL,
+        PAGE_SIZE,
+        adminUnit,
+      ] as const),
+    );
     log(`breakdown: ${JSON.stringify(parts)}`);
+    const keys = await indexCost(fresh, casesFile(INDEX_COST));
+    log(`index cost (${storage}): ${JSON.stringify(keys)}`);
 
     // Replication of the same 10k: PouchDB and the Tindak engine, alternating.
     const pouchRuns: { ms: number; docs: number }[] = [];
     const tindakRuns: { ms: number; docs: number }[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      const p = await page.evaluate(([url, size]) => window.__storeBench!.pouchReplicate(url, size), [
-        pouch.url,
-        PAGE_SIZE,
-      ] as const);
+      const p = await fresh.run(casesFile(SMALL), (page) =>
+        page.evaluate(([url, size]) => window.__storeBench!.pouchReplicate(url, size), [pouch!.url, PAGE_SIZE] as const),
+      );
       if (p.docs !== SMALL) throw new Error(`PouchDB replicated ${p.docs} of ${SMALL}`);
       pouchRuns.push(p);
-      const t = await page.evaluate(
-        ([url, username, userId, password, limit]) =>
-          window.__storeBench!.tindakSync(url, username, userId, password, limit),
-        [tindakServer.url, usernameOf('admin'), PEOPLE.admin.id, TEST_PASSWORD, PAGE_SIZE] as const,
+      const t = await fresh.run(casesFile(SMALL), (page) =>
+        page.evaluate(
+          ([url, username, userId, password, limit]) =>
+            window.__storeBench!.tindakSync(url, username, userId, password, limit),
+          [tindakServer!.url, usernameOf('admin'), PEOPLE.admin.id, TEST_PASSWORD, PAGE_SIZE] as const,
+        ),
       );
       if (t.docs !== SMALL) throw new Error(`Tindak pulled ${t.docs} of ${SMALL}`);
       tindakRuns.push(t);
-      await page.evaluate(() => window.__storeBench!.closeAll());
       log(`replication round ${round + 1}: PouchDB ${ms(p.ms)}, Tindak ${ms(t.ms)}`);
     }
-    if (problems.some((problem) => !isExpected(problem)))
-      throw new Error(`page problems:\n${problems.join('\n')}`);
+    // PouchDB asks for its replication checkpoint before the first one exists: that 404 is expected.
+    const isExpected = (problem: string) =>
+      problem.includes('/_local/') || problem.includes('status of 404 (Not Found)');
+    const unexpected = fresh.problems.filter((problem) => !isExpected(problem));
+    if (unexpected.length > 0) throw new Error(`page problems:\n${unexpected.join('\n')}`);
     if (!edits) throw new Error('no edits measured');
 
     const bytesPerCase = Math.round(Buffer.byteLength(JSON.stringify(small)) / small.length);
-    const markdown = report(
-      await browser.version(),
-      bytesPerCase,
-      applies,
-      parts,
-      edits,
-      pouchRuns,
-      tindakRuns,
-    );
+    const markdown = report(await fresh.version(), bytesPerCase, applies, parts, keys, edits, pouchRuns, tindakRuns);
     process.stdout.write(`${markdown}\n`);
     if (process.env.BENCH_WRITE === '1') await writeBenchmarkSection(HEADING, markdown);
   } finally {
-    await browser?.close();
+    await fresh?.close();
     await new Promise<void>((resolve) => (pouch ? pouch.server.close(() => resolve()) : resolve()));
     await tindakServer?.close();
-    await pages?.close();
+    await site?.close();
   }
 }
 
@@ -282,6 +360,7 @@ function report(
   bytesPerCase: number,
   applies: readonly ApplyResult[],
   parts: Breakdown,
+  keys: IndexCost,
   { samplesMs: editSamples, outboxRows }: EditResult,
   pouchRuns: readonly { ms: number }[],
   tindakRuns: readonly { ms: number }[],
@@ -289,7 +368,7 @@ function report(
   const applyRows = applies.map((a, i) => {
     const rate = perSecond(a.count, a.tindakMs);
     const label = i === 0 ? `${fmt(a.count)} (first run)` : fmt(a.count);
-    return `| ${label} | ${a.pages} | ${ms(a.rawMs)} (${fmt(perSecond(a.count, a.rawMs))}/s) | ${ms(a.tindakMs)} (**${fmt(rate)}/s**) | **${ratio(a.tindakMs / a.rawMs)}** | ${ms(a.rawStoredRowsMs)} |`;
+    return `| ${label} | ${a.pages} | ${ms(a.rawMs)} (${fmt(perSecond(a.count, a.rawMs))}/s) | ${ms(a.tindakMs)} (**${fmt(rate)}/s**) | **${ratio(a.tindakMs / a.rawMs)}** | ${ms(a.rawStoredRowsMs)} | ${ratio(a.tindakMs / a.rawStoredRowsMs)} |`;
   });
   const measured = applies.slice(1);
   const minRate = Math.min(...measured.map((a) => perSecond(a.count, a.tindakMs)));
@@ -314,19 +393,27 @@ Data: ${fmt(LARGE)} cases from the seed generator (\`src/server/seed/case-factor
 phone and address (anonymous ones without), every status; ${fmt(bytesPerCase)} bytes of JSON per case.
 Pages of ${PAGE_SIZE} (the engine's default pull limit), each its own transaction, strict durability on both sides.
 
+Storage: ${IN_MEMORY ? 'in memory (`BENCH_IN_MEMORY=1`: an off-the-record context, no disk)' : 'on disk, as the desktop app keeps it: every measurement below runs in a fresh Chromium profile in the temporary directory'}.
+Chromium keeps one LevelDB per origin and profile and compacts a deleted database away in the
+background, so measurements made one after another in one profile would each pay for the ones
+before. Figures in this file before 2026-11-26 were measured in Playwright's off-the-record
+contexts, whose IndexedDB lives in memory; they are not comparable with these.
+
 ### Applying a pull
 
 - **Tindak**: \`LocalSyncStore.applyPulledPage\` per page, as the engine calls it: fold the page,
   read the outbox for pending edits, seal the reporter and free text (AES-GCM, fresh IV, record id
   and version as additional data), two HMAC keyed hashes (NIK, phone), queue keys and deadline
-  (working-day calendar), then one transaction: revision check, stale check, \`bulkPut\`, cursor.
+  (working-day calendar), then one transaction: revision check, stale check, \`bulkPut\` in slices
+  of 100 (two in flight), cursor.
 - **raw**: \`bulkPut\` of the same pulled records, in the same pages, into a fresh Dexie table
-  declared with the same indexes as \`cases\` (no encryption, no hashes, no queue keys).
-- **raw, stored rows**: \`bulkPut\` of the rows Tindak ended up storing (sealed, hashed, with
-  queue keys) into a fresh table: the IndexedDB share of Tindak's time.
+  declared with the same indexes as \`cases\` (no encryption, no hashes, no queue keys, so of
+  those indexes only \`unitId\` gets entries).
+- **raw, stored rows**: \`bulkPut\` of the rows Tindak stores (sealed, hashed, with queue keys;
+  sealed before the clock starts) into a fresh table: the IndexedDB share of Tindak's time.
 
-| cases | pages | raw bulkPut | Tindak apply | Tindak / raw | raw, stored rows |
-| ---: | ---: | ---: | ---: | ---: | ---: |
+| cases | pages | raw bulkPut | Tindak apply | Tindak / raw | raw, stored rows | Tindak / stored rows |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${applyRows.join('\n')}
 
 Where Tindak's time goes (each part alone, over the same ${fmt(SMALL)} cases in pages of ${PAGE_SIZE}, on an empty store):
@@ -337,42 +424,37 @@ Where Tindak's time goes (each part alone, over the same ${fmt(SMALL)} cases in 
 | of which queue keys and deadline (synchronous) | ${ms(parts.queueKeysMs)} |
 | of which the two keyed hashes (HMAC-SHA-256, WebCrypto) | ${ms(parts.keyedHashesMs)} |
 | \`bulkPut\` of the sealed rows (column "raw, stored rows" above, ${fmt(SMALL)} rows) | ${ms(measured[0]?.rawStoredRowsMs ?? Number.NaN)} |
-| the stale check's read of every pulled id (\`bulkGet\`, all missing), inside the write transaction as the store did before | ${ms(parts.bulkGetMissingMs)} |
-| sealing with that read running beside it, before the transaction, as the store does now (less than the sum of the two rows above when the read is hidden) | ${ms(parts.sealWhileReadingMs)} |
+| reading every pulled id (\`bulkGet\`, all missing) in a write transaction | ${ms(parts.bulkGetMissingMs)} |
+| sealing with that read running beside it, before the transaction, as the store does | ${ms(parts.sealWhileReadingMs)} |
 | the same read when every pulled case is already here (a later pull of updates; then re-read in the transaction too) | ${ms(parts.bulkGetPresentMs)} |
-
-Before the change to the stale check in \`src/renderer/db/sync-store.ts\` (it read every pulled id
-inside the write transaction; now it reads them beside the sealing and re-reads only rows that exist),
-this bench measured on 2026-11-25 on an earlier machine (AMD EPYC, 2 cores shared with other test runs, raw \`bulkPut\` about 2,700/s): 10,000 cases 7,058 ms against raw 2,015 ms (3.50×; first run
-5,973 ms against 2,740 ms, 2.18×), 100,000 cases 95,286 ms against raw 30,957 ms (3.08×), PouchDB
-13,943 / 10,169 ms against Tindak 9,011 / 7,059 ms (1.44–1.55×), edit p95 10.8 ms. The machine's load
-(other engineers' test runs on the same 2 cores) moves these by ±30 % from run to run, so the
-gain at 10,000 cases is within the noise; at 100,000, where reading missing keys costs more, it shows.
 
 - Target ≥ 5,000 records/s: ${verdict(minRate >= 5_000)} (slowest measured run ${fmt(minRate)}/s; the first run is warm-up and not counted).
 - Target ≤ 1.5× raw: ${verdict(maxRatio <= 1.5)} (worst measured ${ratio(maxRatio)}).
 
-Why: raw \`bulkPut\` reaches ${fmt(minRawRate)}–${fmt(maxRawRate)} records/s here (strict durability)${minRawRate < 7_500 ? ', below the 7,500/s that 5,000/s at 1.5× would need, so on this machine no store with pages of 500 meets both targets' : ''}. The
-rows the store must keep cost IndexedDB more than the pulled records (column "raw, stored rows":
-${measured.map((a) => ratio(a.rawStoredRowsMs / a.rawMs)).join(', ')} raw): the sealed box, the keyed hashes and the queue and search keys, with their
-indexes (\`nikHash\`, \`phoneHash\`, \`ticketKey\`, multi-entry \`titleWords\`, \`queueKey\`,
-\`[status+queueKey]\`, \`dueAt\`), which the desk's queue, duplicate lookup and overdue notice need.
-Timers placed in \`applyPulledPage\` for one run (2026-11-25, Intel Xeon, 100,000 cases, 31 s in
-all; not part of this bench) put about 23 s in the page transaction's \`bulkPut\` calls, 4.6 s in
-sealing and 1.6 s in the outbox and stale-check reads. That \`bulkPut\` costs more than the same rows
-put into a fresh table (column "raw, stored rows", 16 s) for a reason not found yet; writing a page
-in one \`bulkPut\` instead of slices of 100 made no measurable difference. Sealing cannot overlap
-its own page's write: WebCrypto promises cannot be awaited inside an IndexedDB transaction
-(\`write-transaction.ts\`), and each page must commit with its cursor; sealing page N+1 while page
-N commits (a change of the store contract) would hide at most the sealing share.
+Why: the rows the store must keep cost IndexedDB far more than the pulled records (column "raw,
+stored rows": ${measured.map((a) => ratio(a.rawStoredRowsMs / a.rawMs)).join(', ')} raw), and the apply's own work adds ${measured.map((a) => ratio(a.tindakMs / a.rawStoredRowsMs)).join(', ')} on top.
+Raw \`bulkPut\` reaches ${fmt(minRawRate)}–${fmt(maxRawRate)} records/s here. What the stored rows' keys cost, each
+kind left out in turn (${fmt(INDEX_COST)} rows, pages of ${PAGE_SIZE}, each in a fresh profile; one run):
 
-What the stored rows' keys cost (\`BENCH_INDEX_COST=20000 BENCH_LARGE=20000 npx tsx tests/bench/store-chromium.ts\`,
-2026-11-25, Intel Xeon, 20,000 rows, two runs): raw records 1.70–1.74 s, the sealed rows 3.28–3.39 s;
-without the title words (6 per title, a multi-entry index) 2.59–2.66 s, without the queue keys
-(\`queueKey\`, \`ticketKey\`, \`dueAt\` and the \`[status+queueKey]\` compound) 2.89–3.02 s, without the
-keyed hashes 3.15–3.18 s, without the sealed box 3.29–3.45 s. So the write alone is about 1.9× raw
-for the keys the desk searches and sorts by, before any sealing: 1.5× would mean dropping title
-search or the deadline order, which the case desk issue requires.
+| rows put | time | × raw |
+| --- | ---: | ---: |
+| the pulled records (raw) | ${ms(keys.raw)} | 1.00× |
+| the stored rows | ${ms(keys.stored)} | ${ratio(keys.stored / keys.raw)} |
+| the stored rows, table with version 3's indexes (before the unused \`status\`, \`topic\`, \`urgency\`, \`updatedAt\`, regional-unit and assignee indexes were dropped) | ${ms(keys.storedUnderV3)} | ${ratio(keys.storedUnderV3 / keys.raw)} |
+| without the title words (about 6 per title, multi-entry \`titleWords\`) | ${ms(keys.noTitleWords)} | ${ratio(keys.noTitleWords / keys.raw)} |
+| without the queue keys (\`queueKey\`, \`[status+queueKey]\`, \`ticketKey\`, \`dueAt\`) | ${ms(keys.noQueueKeys)} | ${ratio(keys.noQueueKeys / keys.raw)} |
+| without the keyed hashes (\`nikHash\`, \`phoneHash\`) | ${ms(keys.noHashes)} | ${ratio(keys.noHashes / keys.raw)} |
+| without the sealed box | ${ms(keys.noSealed)} | ${ratio(keys.noSealed / keys.raw)} |
+
+Each of those keys is an index entry that repeats the case id, and the desk needs them: title
+and ticket search, the deadline order of the queue, the duplicate lookup by NIK and phone, the
+overdue notice. The write of the stored rows alone is already past 1.5× raw, before any sealing;
+meeting it would mean dropping title search or the deadline order, which the case desk requires.
+Sealing cannot overlap its own page's write: WebCrypto promises cannot be awaited inside an
+IndexedDB transaction (\`write-transaction.ts\`), and each page must commit with its cursor.
+Tried and left out: sealing page N+1 while page N commits (2026-11-25, in memory: within the noise),
+shorter queue keys without the case id and with compact times (2026-11-26, on disk: 0–7 %, not
+worth rewriting every stored row).
 
 ### Replication against PouchDB (the same ${fmt(SMALL)} cases)
 
@@ -396,10 +478,9 @@ search or the deadline order, which the case desk issue requires.
 Why: PouchDB's IndexedDB adapter stores the documents as they come (plaintext, no extra indexes),
 and its replication pipelines batches (\`batches_limit\`); Tindak's pull adds work PouchDB does not
 do — the server's scope query per page on PGlite, zod validation of every page, AES-GCM and two
-HMACs per case, and the queue keys. The engine asks for the next page while it applies one (since
-2026-11-25; before that it asked only after the commit: 1.43–1.81× on the earlier machine).
-Its apply alone (table above) is most of its time, so what is missing to 3× is in the store's
-write cost, not in the protocol.
+HMACs per case, and the queue and search keys with their index entries. The engine asks for the
+next page while it applies one. Its apply alone (table above) is most of its time, so what is
+missing to 3× is in the store's write cost, not in the protocol.
 
 ### Local edit
 

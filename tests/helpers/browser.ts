@@ -4,7 +4,7 @@
  * containers: no sandbox (tests may run as root), no GPU, no background traffic to Google.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -20,14 +20,27 @@ export function chromiumPath(): string {
   return process.env['TINDAK_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 }
 
-export async function launchBrowser(): Promise<Browser> {
+function existingChromium(): string {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it (e.g. apt-get install chromium) or set TINDAK_CHROMIUM_PATH.`,
     );
   }
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+  return executablePath;
+}
+
+/** Contexts of this browser are off the record: their IndexedDB lives in memory. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: existingChromium(), args: [...CHROMIUM_ARGS] });
+}
+
+/**
+ * A browser profile on disk, as the desktop app has: IndexedDB in files, so a strict
+ * transaction waits for the disk. For benchmarks of the store; tests use launchBrowser.
+ */
+export async function launchProfileOnDisk(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: existingChromium(), args: [...CHROMIUM_ARGS] });
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type DirectorySnapshot,
   type UserStore,
 } from '../../../src/renderer/db';
-import { SCHEMA_LATEST_CASES, databaseNameFor } from '../../../src/renderer/db/database';
+import { SCHEMA_LATEST_CASES, SCHEMA_V3, databaseNameFor } from '../../../src/renderer/db/database';
 import { identityHashes, sealCaseRow } from '../../../src/renderer/db/record-rows';
 import { caseQueueKeys } from '../../../src/renderer/db/case-queue-keys';
 import { SyncEngine, SyncHttpClient, memorySessionSource } from '../../../src/renderer/sync';
@@ -25,17 +25,21 @@ import { SyncEngine, SyncHttpClient, memorySessionSource } from '../../../src/re
 const CHEAP_KDF = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 } as const;
 const PASSWORD = 'tolok-ukur-2026';
 
-export interface ApplyResult {
-  count: number;
-  pages: number;
-  /** Raw Dexie: the pulled records as they came, bulkPut page by page into a table with the cases indexes. */
-  rawMs: number;
-  /** The local store: LocalSyncStore.applyPulledPage, page by page, as the engine calls it. */
-  tindakMs: number;
-  /** Raw Dexie again, with the rows the local store wrote (sealed, hashed, queue keys): the IndexedDB share of tindakMs. */
-  rawStoredRowsMs: number;
-  storedRows: number;
-}
+type Row = Record<string, unknown>;
+
+
+/** The stored rows as written, or without one kind of key (what that key costs the put). */
+const SEALED_VARIANTS = {
+  stored: (row: Row) => row,
+  noTitleWords: (row: Row) => ({ ...row, titleWords: [] }),
+  noSealed: (row: Row) => ({ ...row, sealed: null }),
+  noHashes: (row: Row) => ({ ...row, nikHash: null, phoneHash: null }),
+  noQueueKeys: (row: Row) => ({ ...row, queueKey: undefined, ticketKey: undefined, dueAt: undefined }),
+  /** As written, into a table with version 3's indexes (before the unused ones were dropped). */
+  storedUnderV3: (row: Row) => row,
+} as const;
+
+export type SealedVariant = keyof typeof SEALED_VARIANTS;
 
 export interface EditResult {
   /** Wall time of each updateCaseFields call, in order. */
@@ -58,6 +62,11 @@ export interface ReplicationResult {
 }
 
 let cases: CaseRecord[] = [];
+
+function firstCases(count: number): CaseRecord[] {
+  if (cases.length < count) throw new Error(`only ${cases.length} cases loaded`);
+  return cases.slice(0, count);
+}
 let directory: DirectorySnapshot | null = null;
 const stores: UserStore[] = [];
 
@@ -77,10 +86,10 @@ function pagesOf<Row>(records: readonly Row[], pageSize: number): Row[][] {
 }
 
 /** The raw floor: the same records, the same page size, a table declared with the same indexes. */
-async function rawBulkPut<Row>(pages: readonly Row[][]): Promise<number> {
+async function rawBulkPut<Row>(pages: readonly Row[][], indexes: string = SCHEMA_LATEST_CASES): Promise<number> {
   const name = `raw-${uuidv7()}`;
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' });
-  db.version(1).stores({ cases: SCHEMA_LATEST_CASES });
+  db.version(1).stores({ cases: indexes });
   await db.open();
   const table = db.table<Row, string>('cases');
   const started = performance.now();
@@ -100,28 +109,46 @@ const api = {
     return cases.length;
   },
 
-  async apply(count: number, pageSize: number, adminUnitId: string): Promise<ApplyResult> {
-    const records = cases.slice(0, count);
-    if (records.length !== count) throw new Error(`only ${records.length} cases loaded`);
-    const pages = pagesOf(records, pageSize);
-    const rawMs = await rawBulkPut(pages);
+  /** Raw Dexie: the pulled records as they came, page by page, into a fresh table with the cases indexes. */
+  async applyRaw(count: number, pageSize: number): Promise<number> {
+    return rawBulkPut(pagesOf(firstCases(count), pageSize));
+  },
 
+  /** The local store: LocalSyncStore.applyPulledPage page by page, as the engine calls it. */
+  async applyTindak(count: number, pageSize: number, adminUnitId: string): Promise<{ ms: number; storedRows: number }> {
+    const pages = pagesOf(firstCases(count), pageSize);
     const store = await openFreshStore(uuidv7(), adminUnitId);
     const sync = new LocalSyncStore(store);
     const changes: PulledChange[][] = pages.map((page) => page.map((record) => ({ kind: 'case', record })));
     const started = performance.now();
     for (const [i, page] of changes.entries()) await sync.applyPulledPage(page, String(i + 1));
-    const tindakMs = performance.now() - started;
-    const stored = await store.db.cases.toArray();
-    const rawStoredRowsMs = await rawBulkPut(pagesOf(stored, pageSize));
+    const ms = performance.now() - started;
     lastApplyStore = store;
-    return { count, pages: pages.length, rawMs, tindakMs, rawStoredRowsMs, storedRows: stored.length };
+    return { ms, storedRows: await store.db.cases.count() };
   },
 
-  /** Edits on the store the last `apply` filled: one urgency change per case, each one transaction with its outbox entry. */
+  /**
+   * The rows the local store writes (sealed, hashed, queue keys; sealed before the clock
+   * starts), or the same rows without one kind of key, put page by page into a fresh table
+   * with the cases indexes: the IndexedDB share of the apply, and what each kind of key costs.
+   */
+  async putSealedRows(count: number, pageSize: number, adminUnitId: string, variant: SealedVariant): Promise<number> {
+    const store = await openFreshStore(uuidv7(), adminUnitId);
+    const sealing = store.sealing();
+    const noPending = { serverValues: {}, isOnServer: true, hasRejectedChange: false };
+    const change = SEALED_VARIANTS[variant];
+    const sealedPages: Record<string, unknown>[][] = [];
+    for (const page of pagesOf(firstCases(count), pageSize)) {
+      const rows = await Promise.all(page.map((record) => sealCaseRow(sealing, record, noPending)));
+      sealedPages.push(rows.map((row) => change(row as unknown as Record<string, unknown>)));
+    }
+    return rawBulkPut(sealedPages, variant === 'storedUnderV3' ? SCHEMA_V3.cases : SCHEMA_LATEST_CASES);
+  },
+
+  /** Edits on the store the last `applyTindak` filled: one urgency change per case, each one transaction with its outbox entry. */
   async edit(count: number): Promise<EditResult> {
     const store = lastApplyStore;
-    if (!store) throw new Error('apply() first');
+    if (!store) throw new Error('applyTindak() first');
     const total = await store.db.cases.count();
     const ids = cases.slice(0, total).map((record) => ({ id: record.id, urgency: record.urgency }));
     const samplesMs: number[] = [];
@@ -228,40 +255,6 @@ const api = {
         };
       })()),
     };
-  },
-
-  /**
-   * What the stored rows' extra keys cost IndexedDB: the sealed rows put into a fresh table with
-   * the cases indexes, then the same rows without one kind of key at a time, beside the raw records.
-   */
-  async indexCost(count: number, pageSize: number, adminUnitId: string): Promise<Record<string, number>> {
-    const pages = pagesOf(cases.slice(0, count), pageSize);
-    const store = await openFreshStore(uuidv7(), adminUnitId);
-    const sealing = store.sealing();
-    const noPending = { serverValues: {}, isOnServer: true, hasRejectedChange: false };
-    const sealedPages: Record<string, unknown>[][] = [];
-    for (const page of pages)
-      sealedPages.push(
-        (await Promise.all(
-          page.map((record) => sealCaseRow(sealing, record, noPending)),
-        )) as unknown as Record<string, unknown>[],
-      );
-    const variant = (change: (row: Record<string, unknown>) => Record<string, unknown>) =>
-      sealedPages.map((page) => page.map(change));
-    const out: Record<string, number> = {};
-    out.raw = await rawBulkPut(pagesOf(cases.slice(0, count), pageSize));
-    out.stored = await rawBulkPut(sealedPages);
-    out.noTitleWords = await rawBulkPut(variant((r) => ({ ...r, titleWords: [] })));
-    out.noSealed = await rawBulkPut(variant((r) => ({ ...r, sealed: null })));
-    out.noHashes = await rawBulkPut(variant((r) => ({ ...r, nikHash: null, phoneHash: null })));
-    out.noQueueKeys = await rawBulkPut(
-      variant((r) => ({ ...r, queueKey: undefined, ticketKey: undefined, dueAt: undefined })),
-    );
-    const words =
-      sealedPages.flat().reduce((n, r) => n + (r.titleWords as string[]).length, 0) / (count || 1);
-    out.titleWordsPerRow = words;
-    out.sealedBytes = (sealedPages[0]![0]!.sealed as { ct: Uint8Array }).ct.byteLength;
-    return out;
   },
 
   async closeAll(): Promise<void> {
