@@ -35,6 +35,7 @@ export {
   queryCaseQueue,
   searchCases,
   type CaseQueueFilter,
+  type QueueRowFields,
   type CaseQueueRow,
   type LocalCase,
   type LocalReport,

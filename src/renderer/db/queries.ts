@@ -51,6 +51,9 @@ export interface CaseQueueRow {
   isOnServer: boolean;
 }
 
+/** The plaintext fields of a queue row, as a row predicate sees them. */
+export type QueueRowFields = Omit<CaseQueueRow, 'hasUnsentWork' | 'hasRejectedChange' | 'isOnServer'>;
+
 export interface CaseQueueFilter {
   statuses?: readonly CaseStatus[];
   topics?: readonly string[];
@@ -58,6 +61,8 @@ export interface CaseQueueFilter {
   /** Cases of this unit: responsible unit, or a regional unit with a copy. */
   unitId?: string;
   assigneeId?: string;
+  /** Any other check on the plaintext row (the desk's channel, kind and deadline state), in the same pass. */
+  keep?: (row: QueueRowFields) => boolean;
   offset?: number;
   limit?: number;
 }
@@ -136,13 +141,14 @@ function matchesFilter(row: CaseRow, filter: CaseQueueFilter): boolean {
   if (filter.urgency && row.urgency !== filter.urgency) return false;
   if (filter.unitId && row.unitId !== filter.unitId && !row.regionalUnitIds.includes(filter.unitId)) return false;
   if (filter.assigneeId && !row.assigneeIds.includes(filter.assigneeId)) return false;
+  if (filter.keep && !filter.keep(row)) return false;
   return true;
 }
 
 /**
  * The work queue: urgent first, then the nearest deadline, then the oldest receipt (the
- * `queueKey` index). A status filter uses the `[status+queueKey]` index; the other filters
- * are checked on the plaintext rows as they stream by.
+ * `queueKey` index). A status filter uses the `[status+queueKey]` index; the other filters,
+ * `keep` included, are checked on the plaintext rows as they stream by, in one pass.
  */
 export async function queryCaseQueue(store: UserStore, filter: CaseQueueFilter = {}): Promise<CaseQueueRow[]> {
   const offset = filter.offset ?? 0;

@@ -10,7 +10,7 @@ import { useAppStore } from '../../state/app-store';
 import type { QueueFilters } from '../../state/queue-slice';
 import type { DeskSession } from '../session/desk-session';
 import { useDesk } from '../session/desk-context';
-import { filteredQueue, matchesRowFilters, storeFilterOf } from './queue-filter';
+import { storeFilterOf } from './queue-filter';
 import { classifySearch } from './queue-search';
 
 /** Rows read at first and added per scroll step: a screen holds about a dozen. */
@@ -18,31 +18,25 @@ export const QUEUE_PAGE = 200;
 
 /** The first `limit` rows under the filters or the search, as the queue lists them. */
 export async function readCaseQueue(
-  desk: Pick<DeskSession, 'store' | 'officer'>,
+  desk: { store: DeskSession['store']; officer: Pick<DeskSession['officer'], 'userId' | 'unitId'> },
   { filters, searchText }: { filters: QueueFilters; searchText: string },
   at: Date,
   limit: number,
 ): Promise<CaseQueueRow[]> {
   const { store, officer } = desk;
   const query = classifySearch(searchText);
-  const filter = storeFilterOf(filters, officer, limit);
-  if (query.kind === 'empty') {
-    const hasRowFilters = filters.channel !== '' || filters.kind !== '' || filters.deadline !== '';
-    if (!hasRowFilters) return queryCaseQueue(store, filter);
-    return filteredQueue(
-      (offset, count) => queryCaseQueue(store, { ...filter, offset, limit: count }),
-      (row) => matchesRowFilters(row, filters, store.directory, at),
-      limit,
-    );
+  // One filter for the queue and the search alike: the store checks every part in one pass.
+  const filter = storeFilterOf(filters, officer, limit, store.directory, at);
+  switch (query.kind) {
+    case 'empty':
+      return queryCaseQueue(store, filter);
+    case 'nik':
+      return findCasesByIdentity(store, { nik: query.nik }, filter);
+    case 'phone':
+      return findCasesByIdentity(store, { phone: query.phone }, filter);
+    default:
+      return searchCases(store, query.text, limit, filter);
   }
-  // Search results obey the same filters as the queue: the store's, then the row filters.
-  const found =
-    query.kind === 'nik'
-      ? await findCasesByIdentity(store, { nik: query.nik }, filter)
-      : query.kind === 'phone'
-        ? await findCasesByIdentity(store, { phone: query.phone }, filter)
-        : await searchCases(store, query.text, limit, filter);
-  return found.filter((row) => matchesRowFilters(row, filters, store.directory, at));
 }
 
 export function useCaseQueue(limit: number, now: Date): CaseQueueRow[] | undefined {

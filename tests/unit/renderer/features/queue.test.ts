@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../../src/shared';
 import type { CaseQueueRow, DirectorySnapshot } from '../../../../src/renderer/db';
 import { deadlineBadgeOf, zoneOfUnit } from '../../../../src/renderer/features/queue/deadline-badge';
-import {
-  filteredQueue,
-  matchesRowFilters,
-  storeFilterOf,
-} from '../../../../src/renderer/features/queue/queue-filter';
+import { matchesRowFilters, storeFilterOf } from '../../../../src/renderer/features/queue/queue-filter';
+import { readCaseQueue } from '../../../../src/renderer/features/queue/use-case-queue';
 import { classifySearch } from '../../../../src/renderer/features/queue/queue-search';
 
 import { EMPTY_FILTERS } from '../../../../src/renderer/state/queue-slice';
-import { PEOPLE, UNITS } from '../../../helpers/org-fixture';
+import { PEOPLE, UNITS, caseIn } from '../../../helpers/org-fixture';
+import { workstation } from '../db/local-desk';
 
 const directory: DirectorySnapshot = {
   config: DEFAULT_CONFIG,
@@ -86,13 +84,16 @@ describe('deadline badges', () => {
 describe('queue filters', () => {
   const officer = { userId: PEOPLE.liaisonA.id, unitId: UNITS.workA.id };
 
-  it('sends what the indexes answer to the store and keeps the rest for the rows', () => {
-    expect(storeFilterOf(EMPTY_FILTERS, officer, 500)).toEqual({ limit: 500 });
+  it('sends every filter to the store, the row checks as one predicate', () => {
+    const now = new Date('2026-11-26T03:00:00.000Z');
+    expect(storeFilterOf(EMPTY_FILTERS, officer, 500, directory, now)).toEqual({ limit: 500 });
     expect(
       storeFilterOf(
         { ...EMPTY_FILTERS, status: 'distributed', topic: 'pkh', urgency: 'urgent', scope: 'mine' },
         officer,
         100,
+        directory,
+        now,
       ),
     ).toEqual({
       statuses: ['distributed'],
@@ -101,10 +102,14 @@ describe('queue filters', () => {
       assigneeId: officer.userId,
       limit: 100,
     });
-    expect(storeFilterOf({ ...EMPTY_FILTERS, scope: 'my_unit' }, officer, 100)).toEqual({
+    expect(storeFilterOf({ ...EMPTY_FILTERS, scope: 'my_unit' }, officer, 100, directory, now)).toEqual({
       unitId: UNITS.workA.id,
       limit: 100,
     });
+    const withRowChecks = storeFilterOf({ ...EMPTY_FILTERS, channel: 'wbs', deadline: 'due_soon' }, officer, 100, directory, now);
+    expect(withRowChecks.keep?.(row({ channel: 'wbs' }))).toBe(true);
+    expect(withRowChecks.keep?.(row({ channel: 'lapor' }))).toBe(false);
+    expect(withRowChecks.keep?.(row({ channel: 'wbs', dueAt: null }))).toBe(false);
   });
 
   it('checks channel, kind and deadline state on the rows', () => {
@@ -120,21 +125,36 @@ describe('queue filters', () => {
 });
 
 describe('row filters over a long queue', () => {
-  it('reads page after page until enough rows pass, so matches beyond the first page are found', async () => {
-    const all = Array.from({ length: 5_000 }, (_, i) =>
-      row({ id: `case-${i}`, channel: i % 1_000 === 999 ? 'wbs' : 'lapor' }),
-    );
-    const reads: number[] = [];
-    const read = (offset: number, limit: number) => {
-      reads.push(offset);
-      return Promise.resolve(all.slice(offset, offset + limit));
-    };
-    const found = await filteredQueue(read, (r) => r.channel === 'wbs', 500);
-    expect(found.map((r) => r.id)).toEqual(['case-999', 'case-1999', 'case-2999', 'case-3999', 'case-4999']);
-    expect(reads).toEqual([0, 2_000, 4_000]);
-    // Enough matches early: no more reading than needed.
-    reads.length = 0;
-    expect(await filteredQueue(read, () => true, 10)).toHaveLength(10);
-    expect(reads).toEqual([0]);
+  it('finds matches far down the queue, in queue order, in the store and in search', async () => {
+    const ws = workstation();
+    const desk = await ws.signIn('liaisonA');
+    try {
+      // 1,500 cases; every 500th came through the whistle-blowing channel.
+      const cases = Array.from({ length: 1_500 }, (_, i) =>
+        caseIn('in_follow_up', {
+          title: i % 500 === 499 ? `Pungutan liar nomor ${i}` : `Jalan rusak nomor ${i}`,
+          channel: i % 500 === 499 ? 'wbs' : 'lapor',
+          receivedAt: new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString(),
+        }),
+      );
+      for (let i = 0; i < cases.length; i += 500) await desk.receive(cases.slice(i, i + 500));
+      const at = new Date('2026-11-26T03:00:00.000Z');
+      const officerDesk = { store: desk.store, officer: { userId: PEOPLE.liaisonA.id, unitId: PEOPLE.liaisonA.unitId } };
+      const read = (filters: typeof EMPTY_FILTERS, searchText = '', limit = 50) =>
+        readCaseQueue(officerDesk, { filters, searchText }, at, limit);
+
+      const wbs = cases.filter((c) => c.channel === 'wbs').map((c) => c.id);
+      expect((await read({ ...EMPTY_FILTERS, channel: 'wbs' })).map((r) => r.id).sort()).toEqual([...wbs].sort());
+      // The same with a status filter (the [status+queueKey] index) and in a title search.
+      expect((await read({ ...EMPTY_FILTERS, channel: 'wbs', status: 'in_follow_up' })).map((r) => r.id).sort()).toEqual([...wbs].sort());
+      expect((await read({ ...EMPTY_FILTERS, channel: 'wbs' }, 'nomor')).map((r) => r.id).sort()).toEqual([...wbs].sort());
+      // The limit counts matching rows only, and the order is the queue's.
+      const unfiltered = await read(EMPTY_FILTERS, '', 1_500);
+      const firstTwo = unfiltered.filter((r) => r.channel === 'wbs').slice(0, 2).map((r) => r.id);
+      expect((await read({ ...EMPTY_FILTERS, channel: 'wbs' }, '', 2)).map((r) => r.id)).toEqual(firstTwo);
+      expect(await read({ ...EMPTY_FILTERS, channel: 'sms' })).toEqual([]);
+    } finally {
+      desk.store.close();
+    }
   });
 });
