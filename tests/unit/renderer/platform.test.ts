@@ -168,7 +168,7 @@ describe('browser platform', () => {
 });
 
 describe('readServerUrl', () => {
-  it('reads an http(s) ?server= address', () => {
+  it('reads an https address, or http on this machine', () => {
     expect(readServerUrl('?server=http%3A%2F%2F127.0.0.1%3A8787')).toBe('http://127.0.0.1:8787/');
     expect(readServerUrl('?server=https://lapor.example.go.id/api')).toBe('https://lapor.example.go.id/api');
   });
@@ -178,5 +178,12 @@ describe('readServerUrl', () => {
     expect(readServerUrl('?server=')).toBeNull();
     expect(readServerUrl('?server=javascript:alert(1)')).toBeNull();
     expect(readServerUrl('?server=not a url')).toBeNull();
+  });
+
+  it('holds ?server= to the same rule as the saved address: no plain http off this machine, no credentials', () => {
+    expect(readServerUrl('?server=http://lapor.example.go.id')).toBeNull();
+    expect(readServerUrl('?server=http://192.168.1.20:8787')).toBeNull();
+    expect(readServerUrl('?server=https://admin:rahasia@lapor.example.go.id')).toBeNull();
+    expect(readServerUrl('?server=http://localhost:8787')).toBe('http://localhost:8787/');
   });
 });
