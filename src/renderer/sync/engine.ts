@@ -34,6 +34,7 @@ import { BatchSizer, type BatchSizerOptions } from './batch-sizer';
 import { systemClock, type SyncClock, type TimerHandle } from './clock';
 import { browserConnectivity, type ConnectivitySource } from './connectivity';
 import type { Answer, RequestOptions } from './http-client';
+import { linkedAbort } from './linked-abort';
 import { defaultLockManager, syncLockName, type HeldLock, type SyncLockManager } from './locks';
 import { INITIAL_SYNC_STATUS, statusError, type SyncStatus, type SyncStatusSink } from './status-slice';
 import {
@@ -546,9 +547,7 @@ export class SyncEngine {
     signal: AbortSignal,
     isLinkShared: boolean,
   ): SentBatch {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const { controller, unlink } = linkedAbort(signal);
     const request: PushRequest = {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: this.store.deviceId,
@@ -561,7 +560,7 @@ export class SyncEngine {
       : 0;
     const answer = this.transport
       .push(request, { signal: controller.signal, sharedWireBytes })
-      .finally(() => signal.removeEventListener('abort', onAbort));
+      .finally(unlink);
     // Awaited in finishBatch; this only keeps an abandoned batch from being reported as unhandled.
     answer.catch(() => undefined);
     return { entries, after, controller, answer };
@@ -632,12 +631,10 @@ export class SyncEngine {
      */
     let prefetch: { cursor: string | null; controller: AbortController; answer: Promise<Answer<PullResponse>> } | null = null;
     const request = (from: string | null) => {
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      const { controller, unlink } = linkedAbort(signal);
       const answer = this.transport
         .pull({ protocolVersion: PROTOCOL_VERSION, cursor: from, limit: this.pullLimit }, { signal: controller.signal })
-        .finally(() => signal.removeEventListener('abort', onAbort));
+        .finally(unlink);
       // Handled where it is awaited; this only keeps an abandoned prefetch from being reported as unhandled.
       answer.catch(() => undefined);
       return { cursor: from, controller, answer };

@@ -26,6 +26,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../shared';
+import { linkedAbort } from './linked-abort';
 import { sleep, systemClock, type SyncClock } from './clock';
 import { COMPRESS_ABOVE_BYTES, gzip } from './gzip';
 import {
@@ -328,16 +329,13 @@ export class SyncHttpClient {
     options: RequestOptions,
   ): Promise<RawAnswer> {
     const timeoutMs = options.timeoutMs ?? this.timeoutFor(body.sent.wireBytes + (options.sharedWireBytes ?? 0));
-    const controller = new AbortController();
+    const outer = options.signal;
+    const { controller, unlink } = linkedAbort(outer);
     let isTimedOut = false;
     const timer = this.clock.setTimeout(() => {
       isTimedOut = true;
       controller.abort();
     }, timeoutMs);
-    const outer = options.signal;
-    const onOuterAbort = () => controller.abort();
-    if (outer?.aborted) controller.abort();
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
     const headers: Record<string, string> = { accept: 'application/json', ...body.headers };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     try {
@@ -356,7 +354,7 @@ export class SyncHttpClient {
       throw new SyncNetworkError({ cause: error });
     } finally {
       this.clock.clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      unlink();
     }
   }
 

@@ -15,6 +15,7 @@ import {
   type HeldLock,
   type SyncSlice,
 } from '../../../../src/renderer/sync';
+import { linkedAbort } from '../../../../src/renderer/sync/linked-abort';
 
 describe('sync lock, in-process fallback', () => {
   it('grants one holder at a time, in order of asking', async () => {
@@ -122,5 +123,20 @@ describe('sync status slice', () => {
     expect(statusError('forbidden', 5, 'Perangkat ini telah dicabut.').message).toBe(
       'Perangkat ini telah dicabut.',
     );
+  });
+});
+
+describe('linkedAbort', () => {
+  it('aborts with its parent, at once if the parent already has, and unlinks', () => {
+    const parent = new AbortController();
+    const first = linkedAbort(parent.signal);
+    const second = linkedAbort(parent.signal);
+    second.unlink();
+    parent.abort(new Error('cycle over'));
+    expect(first.controller.signal.aborted).toBe(true);
+    expect((first.controller.signal.reason as Error).message).toBe('cycle over');
+    expect(second.controller.signal.aborted).toBe(false);
+    expect(linkedAbort(parent.signal).controller.signal.aborted).toBe(true);
+    expect(linkedAbort(undefined).controller.signal.aborted).toBe(false);
   });
 });
