@@ -39,7 +39,7 @@ import { collectPageProblems, launchBrowser, launchProfileOnDisk } from '../help
 import { PEOPLE, UNITS } from '../helpers/org-fixture';
 import { TEST_PASSWORD, startServer, usernameOf, type TestServer } from '../helpers/server';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
-import type { Breakdown, EditResult, SealedVariant, StoreBenchApi } from './store-chromium/main';
+import type { Breakdown, EditResult, StoreBenchApi } from './store-chromium/main';
 import { writeBenchmarkSection } from './write-section';
 
 declare global {
