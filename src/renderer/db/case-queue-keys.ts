@@ -10,6 +10,7 @@ import {
   workingCalendar,
   type CaseRecord,
   type TimeZone,
+  type WorkingCalendar,
 } from '../../shared';
 import type { DirectorySnapshot } from './directory';
 
@@ -44,6 +45,19 @@ export function zoneOfUnit(directory: DirectorySnapshot | null, unitId: string |
   return unit?.timeZone ?? 'WIB';
 }
 
+/** One working calendar per directory and zone: pulls and the queue ask for one per row. */
+const calendars = new WeakMap<DirectorySnapshot, Map<TimeZone, WorkingCalendar>>();
+
+/** The calendar deadlines of a case of this unit count in (its zone, the organisation's holidays). */
+export function calendarOfUnit(directory: DirectorySnapshot, unitId: string | null): WorkingCalendar {
+  const zone = zoneOfUnit(directory, unitId);
+  let byZone = calendars.get(directory);
+  if (!byZone) calendars.set(directory, (byZone = new Map()));
+  let calendar = byZone.get(zone);
+  if (!calendar) byZone.set(zone, (calendar = workingCalendar(zone, directory.config.holidays)));
+  return calendar;
+}
+
 function isUrgent(record: QueueInputs, directory: DirectorySnapshot | null): boolean {
   if (record.urgency === 'urgent') return true;
   return directory?.config.topics.some((t) => t.key === record.topic && t.isUrgent) ?? false;
@@ -60,7 +74,7 @@ function currentDeadline(record: QueueInputs, directory: DirectorySnapshot | nul
       topic: record.topic,
     },
     directory.config.deadlines,
-    workingCalendar(zoneOfUnit(directory, record.unitId), directory.config.holidays),
+    calendarOfUnit(directory, record.unitId),
   );
   switch (record.status) {
     case 'received':

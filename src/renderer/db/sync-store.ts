@@ -521,9 +521,10 @@ export class LocalSyncStore implements SyncStore {
  * desk's main thread, and 500 rows at once made tasks of 60–230 ms that froze the queue while
  * the pull ran (issue 5: no task over 50 ms). Each slice ends with an await on WebCrypto or on
  * IndexedDB, where the browser runs input and rendering. Within a slice the crypto still runs
- * in parallel.
+ * in parallel. With the store on disk (npm run bench:desk, 2026-11-26) slices of 50 left 1–2
+ * tasks of 52–56 ms during a background pull of 10,000, slices of 100 left 3–7 of 67–75 ms.
  */
-export const PULL_SLICE = 100;
+export const PULL_SLICE = 50;
 
 async function inSlices<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -534,7 +535,7 @@ async function inSlices<T, R>(items: readonly T[], map: (item: T) => Promise<R>)
 /**
  * Inside the pull transaction: each bulkPut awaits only IndexedDB, so the transaction stays
  * open. Two slices are in flight: the page thread serializes one while IndexedDB writes the
- * other (in memory about a tenth faster than one at a time), and no task holds more than one
+ * other (about a tenth faster than one at a time), and no task holds more than one
  * slice. The rows of a page have distinct keys (folded), so their order does not matter.
  */
 async function putInSlices<Row>(table: Table<Row, string>, rows: readonly Row[]): Promise<void> {
@@ -549,11 +550,17 @@ async function putInSlices<Row>(table: Table<Row, string>, rows: readonly Row[])
   await Promise.all([lane(), lane()]);
 }
 
-/** Which of `ids` have a row in `table` (outside any transaction, while a page is prepared). */
+/**
+ * Which of `ids` have a row in `table` (outside any transaction, while a page is prepared).
+ * A slice at a time: Dexie issues one request per key and takes the answers in one callback,
+ * which for a whole page held the desk's main thread for tens of milliseconds.
+ */
 async function storedIds<Row extends { id: string }>(table: Table<Row, string>, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await table.bulkGet([...ids]);
-  return new Set(rows.flatMap((row) => (row ? [row.id] : [])));
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += PULL_SLICE) {
+    for (const row of await table.bulkGet(ids.slice(i, i + PULL_SLICE))) if (row) found.add(row.id);
+  }
+  return found;
 }
 
 export function createSyncStore(store: UserStore): SyncStore {

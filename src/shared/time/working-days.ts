@@ -18,10 +18,18 @@ export interface WorkingCalendar {
   zone: TimeZone;
   /** Local dates (YYYY-MM-DD) that are not working days besides weekends. */
   holidays: ReadonlySet<string>;
+  /** The same holidays as local days: counting working days checks every day it steps over. */
+  holidayDays: ReadonlySet<LocalDay>;
 }
 
 export function workingCalendar(zone: TimeZone, holidays: Iterable<string> = []): WorkingCalendar {
-  return { zone, holidays: new Set(holidays) };
+  const dates = new Set(holidays);
+  const holidayDays = new Set<LocalDay>();
+  for (const date of dates) {
+    const at = Date.parse(`${date}T00:00:00.000Z`);
+    if (Number.isFinite(at)) holidayDays.add(Math.floor(at / DAY_MS));
+  }
+  return { zone, holidays: dates, holidayDays };
 }
 
 function offsetMs(zone: TimeZone): number {
@@ -45,7 +53,7 @@ export function isWorkingDay(day: LocalDay, calendar: WorkingCalendar): boolean 
   // 1970-01-01 was a Thursday: day 0 → weekday 4 (Sunday = 0).
   const weekday = (((day + 4) % 7) + 7) % 7;
   if (weekday === 0 || weekday === 6) return false;
-  return !calendar.holidays.has(localDateString(day));
+  return !calendar.holidayDays.has(day);
 }
 
 export function isWorkingInstant(instant: Date, calendar: WorkingCalendar): boolean {
