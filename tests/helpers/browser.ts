@@ -39,8 +39,11 @@ export async function launchBrowser(): Promise<Browser> {
  * A browser profile on disk, as the desktop app has: IndexedDB in files, so a strict
  * transaction waits for the disk. For benchmarks of the store; tests use launchBrowser.
  */
-export async function launchProfileOnDisk(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: existingChromium(), args: [...CHROMIUM_ARGS] });
+export async function launchProfileOnDisk(
+  userDataDir: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { ...options, executablePath: existingChromium(), args: [...CHROMIUM_ARGS] });
 }
 
 /**
