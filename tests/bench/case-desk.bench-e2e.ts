@@ -13,7 +13,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type CaseRecord } from '../../src/shared';
 import { launchBrowser, launchProfileOnDisk } from '../helpers/browser';
@@ -68,6 +68,7 @@ describe('case desk benchmark', () => {
   let server: TestServer;
   let profileDir: string;
   let memoryBrowser: Browser | undefined;
+  let context: BrowserContext | undefined;
 
   beforeAll(async () => {
     if (!existsSync(`${distWeb}/index.html`)) throw new Error('Run `npm run build:web` first.');
@@ -79,6 +80,8 @@ describe('case desk benchmark', () => {
   }, 900_000);
 
   afterAll(async () => {
+    // Closed here too when the test failed half-way, before its profile is deleted.
+    await context?.close();
     await memoryBrowser?.close();
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
     await server?.close();
@@ -87,7 +90,7 @@ describe('case desk benchmark', () => {
 
   it(`measures the queue with ${CASES} local cases`, async () => {
     const viewport = { width: 1400, height: 1000 };
-    const context =
+    context =
       process.env.BENCH_IN_MEMORY === '1'
         ? await (memoryBrowser = await launchBrowser()).newContext({ viewport })
         : await launchProfileOnDisk(profileDir, { viewport });
@@ -260,7 +263,7 @@ describe('case desk benchmark', () => {
       `| initial pull of all cases, sign-in to "last synced" | ${(pullMs / 1000).toFixed(0)} s | | |`,
       `| background pull of ${BACKGROUND_PULL.toLocaleString('en')} cases, "Sinkronkan" to idle | ${(backgroundPullMs / 1000).toFixed(1)} s | | |`,
       '',
-      `Storage: a Chromium profile on disk, as the desktop app keeps it (before 2026-11-26 this bench ran in Playwright's off-the-record context, whose IndexedDB lives in memory). Pulled pages are sealed and written ${PULL_SLICE} rows at a time (\`PULL_SLICE\` in src/renderer/db/sync-store.ts, two slices in flight), each slice ending on an await where the browser runs input and rendering, and the engine asks for the next page while it applies one. Long tasks are what Chromium's Long Tasks API reports (tasks over 50 ms); \`BENCH_PROFILE=path\` also writes a CPU profile and the Long Animation Frames. Repeated runs matter. In memory (eight runs on 2026-11-25) the background pull of 10,000 never had a task over 50 ms and the initial pull of 100,000 had 1–5 of 50–67 ms. On disk the first run (2026-11-26, before the changes below) had 12 tasks over 50 ms during the background pull (longest 79 ms) and 122 during the initial pull (longest 110 ms): with 2 cores shared by the renderer, the server and LevelDB writing and compacting, every task runs longer. Reading a page's stored ids a slice at a time instead of one \`bulkGet\` answered in one callback, one working calendar per zone instead of one per row, holidays as day numbers, and slices of 50 instead of 100 brought five later runs to 1–7 tasks of 52–75 ms during the background pull and 10–34 (up to 127 ms) during the initial pull. CPU profiles (\`BENCH_PROFILE\`) put what remains in IndexedDB success callbacks: garbage collection, the structured clone of a slice's rows, the page's zod validation.`,
+      `Storage: ${process.env.BENCH_IN_MEMORY === '1' ? 'in memory (`BENCH_IN_MEMORY=1`: an off-the-record context)' : 'a Chromium profile on disk, as the desktop app keeps it'} (before 2026-11-26 this bench ran in Playwright's off-the-record context, whose IndexedDB lives in memory). Pulled pages are sealed and written ${PULL_SLICE} rows at a time (\`PULL_SLICE\` in src/renderer/db/sync-store.ts, two slices in flight), each slice ending on an await where the browser runs input and rendering, and the engine asks for the next page while it applies one. Long tasks are what Chromium's Long Tasks API reports (tasks over 50 ms); \`BENCH_PROFILE=path\` also writes a CPU profile and the Long Animation Frames. Repeated runs matter. In memory (eight runs on 2026-11-25) the background pull of 10,000 never had a task over 50 ms and the initial pull of 100,000 had 1–5 of 50–67 ms. On disk the first run (2026-11-26, before the changes below) had 12 tasks over 50 ms during the background pull (longest 79 ms) and 122 during the initial pull (longest 110 ms): with 2 cores shared by the renderer, the server and LevelDB writing and compacting, every task runs longer. Reading a page's stored ids a slice at a time instead of one \`bulkGet\` answered in one callback, one working calendar per zone instead of one per row, holidays as day numbers, and slices of 50 instead of 100 brought five later runs to 1–7 tasks of 52–75 ms during the background pull and 10–34 (up to 127 ms) during the initial pull. CPU profiles (\`BENCH_PROFILE\`) put what remains in IndexedDB success callbacks: garbage collection, the structured clone of a slice's rows, the page's zod validation.`,
       '',
     ].join('\n');
     if (process.env.BENCH_WRITE === '1')

@@ -177,16 +177,16 @@ class FreshPages {
   ) {}
 
   async run<T>(casesFile: string, measure: (page: Page) => Promise<T>): Promise<T> {
-    let context: BrowserContext;
+    let context: BrowserContext | undefined;
     let profileDir: string | undefined;
-    if (this.inMemory) {
-      this.memoryBrowser ??= await launchBrowser();
-      context = await this.memoryBrowser.newContext();
-    } else {
-      profileDir = await mkdtemp(join(tmpdir(), 'tindak-store-bench-'));
-      context = await launchProfileOnDisk(profileDir);
-    }
     try {
+      if (this.inMemory) {
+        this.memoryBrowser ??= await launchBrowser();
+        context = await this.memoryBrowser.newContext();
+      } else {
+        profileDir = await mkdtemp(join(tmpdir(), 'tindak-store-bench-'));
+        context = await launchProfileOnDisk(profileDir);
+      }
       const page = await context.newPage();
       const problems = collectPageProblems(page);
       page.setDefaultTimeout(0);
@@ -200,7 +200,7 @@ class FreshPages {
       this.problems.push(...problems);
       return result;
     } finally {
-      await context.close();
+      await context?.close();
       if (profileDir) await rm(profileDir, { recursive: true, force: true });
     }
   }

@@ -66,16 +66,16 @@ function errorName(error: unknown): string | undefined {
 
 /**
  * Quota failures surface in several shapes: a DOMException named QuotaExceededError, Dexie's
- * QuotaExceededError, or an AbortError whose `inner` (Dexie) or `cause` holds one.
+ * QuotaExceededError, an AbortError whose `inner` (Dexie) or `cause` holds one, or a Dexie
+ * BulkError (a bulkPut whose single writes failed) with one among its `failures`.
  */
-export function isQuotaError(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
-    if (errorName(current) === 'QuotaExceededError') return true;
-    if (typeof current !== 'object') return false;
-    const inner: unknown = 'inner' in current ? current.inner : undefined;
-    current = inner ?? ('cause' in current ? current.cause : undefined);
-  }
-  return false;
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!error || depth > 4) return false;
+  if (errorName(error) === 'QuotaExceededError') return true;
+  if (typeof error !== 'object') return false;
+  if ('failures' in error && Array.isArray(error.failures) && error.failures.some((failure: unknown) => isQuotaError(failure, depth + 1))) return true;
+  const inner: unknown = 'inner' in error ? error.inner : undefined;
+  return isQuotaError(inner ?? ('cause' in error ? error.cause : undefined), depth + 1);
 }
 
 /** Rethrows a quota failure as the typed `storage_full` error; anything else unchanged. */

@@ -339,6 +339,8 @@ export class LocalSyncStore implements SyncStore {
       // Read while the rows are sealed (IndexedDB and WebCrypto work in parallel), so that the
       // commit re-reads only rows that exist; see withoutStale.
       const storedRead = Promise.all([storedIds(db.cases, pulledCases.map((record) => record.id)), storedIds(db.reports, [...reports.keys()])]);
+      // Awaited below; if sealing throws first, this keeps its failure from going unhandled.
+      storedRead.catch(() => undefined);
 
       const caseRows = await inSlices(
         pulledCases,

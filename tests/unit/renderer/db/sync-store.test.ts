@@ -4,6 +4,7 @@
  * their cursor and rebased over pending edits, removals that respect unsent work, and
  * resolutions that always make new mutations.
  */
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7, type CaseEvent } from '../../../../src/shared';
 import { performCaseAction, registerWalkInCase, updateCaseFields } from '../../../../src/renderer/db/case-actions';
@@ -198,6 +199,26 @@ describe('applyPulledPage', () => {
     expect(await field.sync.getCursor()).toBe('20');
     expect((await getCase(field.store, first.id))?.record.title).toBe('Judul baru');
     expect(await listEventsOfCase(field.store, second.id)).toHaveLength(1);
+  });
+
+  it('a slice that fails while the other is in flight undoes the page; a quota failure inside a bulk write reads as storage full', async () => {
+    const field = await signIn('fieldA1');
+    const page = Array.from({ length: PULL_SLICE * 3 }, () => caseIn('in_follow_up'));
+    const cases = field.store.db.cases;
+    const original = cases.bulkPut.bind(cases);
+    let calls = 0;
+    const puts = vi.spyOn(cases, 'bulkPut').mockImplementation(((rows: Parameters<typeof original>[0]) => {
+      calls += 1;
+      // The second slice fails the way Dexie reports single writes that failed in a bulkPut.
+      if (calls === 2) return Promise.reject(new Dexie.BulkError('bulkPut failed', [new DOMException('full', 'QuotaExceededError')]));
+      return original(rows);
+    }) as never);
+    await expect(field.receive(page, '40')).rejects.toMatchObject({ code: 'storage_full' });
+    expect(await cases.count()).toBe(0);
+    expect(await field.sync.getCursor()).toBeNull();
+    puts.mockRestore();
+    expect(await field.receive(page, '40')).toMatchObject({ applied: page.length });
+    expect(await field.sync.getCursor()).toBe('40');
   });
 
   it('a page larger than one slice is written in several bulkPuts of one transaction, all or nothing', async () => {
