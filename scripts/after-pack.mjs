@@ -5,33 +5,26 @@
 // (`--inspect`), through which `_electron.launch` evaluates code in the main process.
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
+/** @type {import('@electron/fuses').FuseV1Config} */
+const RELEASE_FUSES = {
+  version: FuseVersion.V1,
+  // Fails the build if an Electron upgrade adds a fuse this table does not decide.
+  strictlyRequireAllFuses: true,
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+};
+
 /** @type {Record<import('./after-pack.d.mts').BuildFlavour, import('@electron/fuses').FuseV1Config>} */
 export const FUSES = {
-  release: {
-    version: FuseVersion.V1,
-    // Fails the build if an Electron upgrade adds a fuse this table does not decide.
-    strictlyRequireAllFuses: true,
-    [FuseV1Options.RunAsNode]: false,
-    [FuseV1Options.EnableCookieEncryption]: true,
-    [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-    [FuseV1Options.EnableNodeCliInspectArguments]: false,
-    [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-    [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
-  },
-  test: {
-    version: FuseVersion.V1,
-    strictlyRequireAllFuses: true,
-    [FuseV1Options.RunAsNode]: false,
-    [FuseV1Options.EnableCookieEncryption]: true,
-    [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-    [FuseV1Options.EnableNodeCliInspectArguments]: true,
-    [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-    [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
-  },
+  release: RELEASE_FUSES,
+  // The release's fuses, with only the Node inspector open for Playwright's `_electron.launch`.
+  test: { ...RELEASE_FUSES, [FuseV1Options.EnableNodeCliInspectArguments]: true },
 };
 
 /**
