@@ -13,19 +13,8 @@ declare global {
 }
 
 export type { AppInfo, BrowserPlatform, BrowserPlatformOptions };
-export type {
-  ExportRequest,
-  OpenExternalResult,
-  OverdueNotice,
-  PrintableDocument,
-  SaveResult,
-  SecretRef,
-  Settings,
-  SyncFinished,
-  VaultReadResult,
-  VaultStatus,
-  VaultWriteResult,
-} from '../../preload/api';
+// The bridge's data types the desk's features use.
+export type { PrintableDocument, SaveResult, SecretRef, VaultStatus } from '../../preload/api';
 export { createBrowserPlatform };
 
 export type Platform = TindakBridge | BrowserPlatform;
