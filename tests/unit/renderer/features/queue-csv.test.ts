@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseQueueRow, DirectorySnapshot } from '../../../../src/renderer/db';
 import { csvCell, queueCsv, queueCsvFileName } from '../../../../src/renderer/features/queue/queue-csv';
 import { createI18n } from '../../../../src/renderer/i18n';
-import { DEFAULT_CONFIG } from '../../../../src/shared';
 import { UNITS } from '../../../helpers/org-fixture';
+import { queueDirectory, queueRow } from './queue-rows';
 
-const directory: DirectorySnapshot = { config: DEFAULT_CONFIG, units: Object.values(UNITS), people: [] };
-
-const row = (overrides: Partial<CaseQueueRow> = {}): CaseQueueRow => ({
-  id: '00000000-0000-4000-8000-000000000999',
-  ticketId: 'LAPOR-1',
-  title: 'Bantuan PKH belum cair',
-  channel: 'lapor',
-  kind: 'complaint',
-  topic: 'pkh',
-  urgency: 'normal',
-  status: 'in_follow_up',
-  unitId: UNITS.workA.id,
-  receivedAt: '2026-11-02T02:00:00.000Z',
-  // Friday 27 November 2026, 17:00 WIB.
-  dueAt: '2026-11-27T10:00:00.000Z',
-  hasUnsentWork: false,
-  hasRejectedChange: false,
-  isOnServer: true,
-  ...overrides,
-});
+const directory = queueDirectory;
+const row = queueRow;
 
 // Monday 2 November 2026, 10:00 WIB: well before the deadline.
 const now = new Date('2026-11-02T03:00:00.000Z');

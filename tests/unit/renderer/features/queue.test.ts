@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../../../src/shared';
-import type { CaseQueueRow, DirectorySnapshot } from '../../../../src/renderer/db';
 import { deadlineBadgeOf, zoneOfUnit } from '../../../../src/renderer/features/queue/deadline-badge';
 import { matchesRowFilters, storeFilterOf } from '../../../../src/renderer/features/queue/queue-filter';
 import { readCaseQueue } from '../../../../src/renderer/features/queue/use-case-queue';
 import { classifySearch } from '../../../../src/renderer/features/queue/queue-search';
-
 import { EMPTY_FILTERS } from '../../../../src/renderer/state/queue-slice';
 import { PEOPLE, UNITS, caseIn } from '../../../helpers/org-fixture';
 import { workstation } from '../db/local-desk';
+import { queueDirectory, queueRow } from './queue-rows';
 
-const directory: DirectorySnapshot = {
-  config: DEFAULT_CONFIG,
-  units: Object.values(UNITS),
-  people: [],
-};
-
-const row = (overrides: Partial<CaseQueueRow> = {}): CaseQueueRow => ({
-  id: '00000000-0000-4000-8000-000000000999',
-  ticketId: 'LAPOR-1',
-  title: 'Bantuan PKH belum cair',
-  channel: 'lapor',
-  kind: 'complaint',
-  topic: 'pkh',
-  urgency: 'normal',
-  status: 'in_follow_up',
-  unitId: UNITS.workA.id,
-  receivedAt: '2026-11-02T02:00:00.000Z',
-  // Friday 27 November 2026, 17:00 WIB.
-  dueAt: '2026-11-27T10:00:00.000Z',
-  hasUnsentWork: false,
-  hasRejectedChange: false,
-  isOnServer: true,
-  ...overrides,
-});
+const directory = queueDirectory;
+const row = queueRow;
 
 describe('queue search', () => {
   it('reads a valid NIK and an Indonesian phone number as identity lookups, anything else as text', () => {
