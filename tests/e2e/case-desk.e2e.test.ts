@@ -169,6 +169,19 @@ describe('the case desk in Chromium against the real server', () => {
         return api;
       },
       actions: () => page.getByTestId('case-actions').getByRole('button').allTextContents(),
+      /** Writes and submits a follow-up report on the open case; it is then listed as sent. */
+      async submitReport(report: { visitedOn: string; method: string; findings: string; actions: string; outcome: string }) {
+        await page.getByTestId('case-actions').getByRole('button', { name: 'Tulis laporan penanganan' }).click();
+        const form = page.getByRole('form', { name: 'Ubah laporan' });
+        await form.getByLabel('Tanggal kunjungan').fill(report.visitedOn);
+        await form.getByLabel('Metode').selectOption(report.method);
+        await form.getByLabel('Temuan', { exact: true }).fill(report.findings);
+        await form.getByLabel('Tindakan yang dilakukan').fill(report.actions);
+        await form.getByLabel('Hasil').selectOption(report.outcome);
+        await form.getByRole('button', { name: 'Kirim laporan' }).click();
+        await api.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+        return api;
+      },
       /** Headless Chromium must not open a print dialog: window.print only counts its calls. */
       async stubPrint() {
         await page.evaluate(() => {
@@ -482,18 +495,13 @@ describe('the case desk in Chromium against the real server', () => {
     await field.page.getByRole('button', { name: 'Cetak ringkasan kasus' }).click();
     await field.page.getByText('Diserahkan ke peramban').waitFor(WAIT);
     expect(await field.printCalls()).toBe(1);
-    await field.page
-      .getByTestId('case-actions')
-      .getByRole('button', { name: 'Tulis laporan penanganan' })
-      .click();
-    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
-    await form.getByLabel('Tanggal kunjungan').fill('2026-11-23');
-    await form.getByLabel('Metode').selectOption('phone');
-    await form.getByLabel('Temuan', { exact: true }).fill('Kartu belum dibagikan.');
-    await form.getByLabel('Tindakan yang dilakukan').fill('Menghubungi pendamping.');
-    await form.getByLabel('Hasil').selectOption('partly_resolved');
-    await form.getByRole('button', { name: 'Kirim laporan' }).click();
-    await field.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await field.submitReport({
+      visitedOn: '2026-11-23',
+      method: 'phone',
+      findings: 'Kartu belum dibagikan.',
+      actions: 'Menghubungi pendamping.',
+      outcome: 'partly_resolved',
+    });
     await field.syncNow();
     await untilAudited(record.id, 'report_submit');
 
@@ -559,18 +567,13 @@ describe('the case desk in Chromium against the real server', () => {
     const ticket = record.ticketId;
     const field = await desk('fieldA1');
     await field.openCase(ticket);
-    await field.page
-      .getByTestId('case-actions')
-      .getByRole('button', { name: 'Tulis laporan penanganan' })
-      .click();
-    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
-    await form.getByLabel('Tanggal kunjungan').fill('2026-11-20');
-    await form.getByLabel('Metode').selectOption('home_visit');
-    await form.getByLabel('Temuan', { exact: true }).fill('Peserta tercatat meninggal di DTKS.');
-    await form.getByLabel('Tindakan yang dilakukan').fill('Verifikasi ke desa.');
-    await form.getByLabel('Hasil').selectOption('referred');
-    await form.getByRole('button', { name: 'Kirim laporan' }).click();
-    await field.report().getByTestId('report-status').getByText('Dikirim').waitFor(WAIT);
+    await field.submitReport({
+      visitedOn: '2026-11-20',
+      method: 'home_visit',
+      findings: 'Peserta tercatat meninggal di DTKS.',
+      actions: 'Verifikasi ke desa.',
+      outcome: 'referred',
+    });
     await field.syncNow();
     await untilAudited(record.id, 'report_submit');
 
