@@ -153,7 +153,10 @@ function matchesFilter(row: CaseRow, filter: CaseQueueFilter): boolean {
 export async function queryCaseQueue(store: UserStore, filter: CaseQueueFilter = {}): Promise<CaseQueueRow[]> {
   const offset = filter.offset ?? 0;
   const limit = filter.limit ?? 200;
-  const keep = (collection: Collection<CaseRow, string>) => collection.filter((row) => matchesFilter(row, filter));
+  // Without row checks (statuses are the index's), Dexie reads a page in one getAll request
+  // instead of a cursor step per row.
+  const hasRowChecks = filter.topics !== undefined || filter.urgency !== undefined || filter.unitId !== undefined || filter.assigneeId !== undefined || filter.keep !== undefined;
+  const keep = (collection: Collection<CaseRow, string>) => (hasRowChecks ? collection.filter((row) => matchesFilter(row, filter)) : collection);
   let rows: CaseRow[];
   if (filter.statuses && filter.statuses.length > 0) {
     const perStatus = await Promise.all(
