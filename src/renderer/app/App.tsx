@@ -91,7 +91,7 @@ export function App({
             onSignedIn={(next) => {
               performance.mark('tindak:signed-in');
               resetForSignOut(appStore);
-              appStore.getState().signedIn(next.officer);
+              appStore.getState().signedIn();
               setSession(next);
             }}
           />

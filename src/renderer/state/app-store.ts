@@ -25,7 +25,6 @@ export function createAppStore(): AppStore {
 /** Everything back to a fresh desk: used when the officer signs out or another signs in. */
 export function resetForSignOut(store: AppStore): void {
   store.setState({
-    officer: null,
     isLocked: false,
     filters: EMPTY_FILTERS,
     searchText: '',

@@ -1,6 +1,6 @@
 /**
- * Who is signed in on this window, in plain data only: the open local store and the sync
- * engine live in the DeskSession (app/desk-session.ts), never in the store.
+ * The signed-in officer's plain data (SignedInOfficer, held by the DeskSession with the open
+ * local store and the sync engine) and the window's lock state.
  */
 import type { StateCreator } from 'zustand';
 import type { Role } from '../../shared';
@@ -15,21 +15,23 @@ export interface SignedInOfficer {
   isOfflineSignIn: boolean;
 }
 
+/**
+ * The window's session state the UI reads. Who is signed in is the DeskSession's `officer`
+ * (the one source), not kept here as well.
+ */
 export interface SessionSlice {
-  officer: SignedInOfficer | null;
   /** Set when the desk locked itself after inactivity; the officer re-enters the password. */
   isLocked: boolean;
-  signedIn(officer: SignedInOfficer): void;
+  signedIn(): void;
   signedOut(): void;
   setLocked(isLocked: boolean): void;
 }
 
 export function createSessionSlice<State extends SessionSlice>(): StateCreator<State, [], [], SessionSlice> {
   return (set) => ({
-    officer: null,
     isLocked: false,
-    signedIn: (officer) => set((state) => ({ ...state, officer, isLocked: false })),
-    signedOut: () => set((state) => ({ ...state, officer: null, isLocked: false })),
+    signedIn: () => set((state) => ({ ...state, isLocked: false })),
+    signedOut: () => set((state) => ({ ...state, isLocked: false })),
     setLocked: (isLocked) => set((state) => ({ ...state, isLocked })),
   });
 }
