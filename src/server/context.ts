@@ -31,6 +31,11 @@ export interface ServerSettings {
   allowedOrigins: readonly string[];
   /** How long a pipelined push waits for the batch before it (`after`), then 409 predecessor_missing. */
   predecessorWaitMs: number;
+  /**
+   * How often a waiting pipelined push looks again when nothing wakes it: a predecessor pushed
+   * through this process wakes it at once, one pushed through another process is found this way.
+   */
+  predecessorPollMs: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -42,6 +47,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   bodyLimitBytes: 4 * 1024 * 1024,
   allowedOrigins: ['http://127.0.0.1:5173', 'http://localhost:5173', 'app://tindak'],
   predecessorWaitMs: 15_000,
+  predecessorPollMs: 100,
 };
 
 export interface PersonRecord extends Person {

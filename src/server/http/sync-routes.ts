@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LIMITS, PROTOCOL_VERSION, pullRequestSchema, pushRequestSchema } from '../../shared';
 import type { ServerContext } from '../context';
 import { pull } from '../sync/pull';
-import { push, waitForPredecessor } from '../sync/push';
+import { PushSignals, push, waitForPredecessor } from '../sync/push';
 import { HttpError } from './errors';
 import { parseBody } from './validation';
 
@@ -19,6 +19,8 @@ const waitLimitOf = (key: string) => (key.startsWith('device:') ? WAIT_LIMITS.de
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   /** Pipelined pushes waiting for their predecessor: per `device:…`, `user:…` and `all`. */
   const waiting = new Map<string, number>();
+  /** Wakes those waits when a push of their device finishes here. */
+  const signals = new PushSignals();
   app.post('/sync/push', { preHandler: app.requireAuth }, async (request, reply) => {
     checkProtocol(request.body);
     const raw = request.body as { mutations?: unknown } | null;
@@ -46,6 +48,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
       try {
         const isReady = await waitForPredecessor(ctx.db, body.deviceId, body.after, {
           timeoutMs: ctx.settings.predecessorWaitMs,
+          pollMs: ctx.settings.predecessorPollMs,
+          signals,
           isGone: () => isGone || request.raw.socket.destroyed,
         });
         // A batch whose client left is not applied: the client sends it again if it still needs to.
@@ -59,7 +63,11 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
         }
       }
     }
-    return push(ctx, request.actor, body);
+    try {
+      return await push(ctx, request.actor, body);
+    } finally {
+      signals.pushed(body.deviceId);
+    }
   });
 
   app.post('/sync/pull', { preHandler: app.requireAuth }, async (request) => {

@@ -531,9 +531,44 @@ function lostScope(prev: Scope, next: Scope): boolean {
 export interface PredecessorWait {
   /** How long a batch waits for the one before it; then it is refused with `predecessor_missing`. */
   timeoutMs?: number;
+  /** Pause between checks when no wake-up comes (a predecessor committed by another server process). */
   pollMs?: number;
+  /** Wakes the wait when a push of this device finishes in this process. */
+  signals?: PushSignals;
   /** True once the client has gone (closed the connection): stop waiting. */
   isGone?: () => boolean;
+}
+
+/**
+ * Per device, the pipelined batches of this process waiting for their predecessor: a push of
+ * that device that finishes wakes them to look again at once, rather than at their next poll.
+ */
+export class PushSignals {
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  /** Resolves at the next push of the device that finishes here, or after `ms`; `cancel` stops waiting. */
+  next(deviceId: string, ms: number): { woken: Promise<void>; cancel: () => void } {
+    let wake = () => undefined as void;
+    const woken = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => wake(), ms);
+      wake = () => {
+        clearTimeout(timer);
+        const set = this.waiters.get(deviceId);
+        set?.delete(wake);
+        if (set?.size === 0) this.waiters.delete(deviceId);
+        resolve();
+      };
+    });
+    const set = this.waiters.get(deviceId) ?? new Set();
+    set.add(wake);
+    this.waiters.set(deviceId, set);
+    return { woken, cancel: wake };
+  }
+
+  /** A push of this device finished (applied, refused or failed): its waiting batches look again. */
+  pushed(deviceId: string): void {
+    for (const wake of [...(this.waiters.get(deviceId) ?? [])]) wake();
+  }
 }
 
 /**
@@ -541,18 +576,21 @@ export interface PredecessorWait {
  * i.e. until a mutation of this device with a `seq` of at least `after` is recorded. Batches
  * are only ever applied after the batches sent before them; a batch whose predecessor never
  * comes (refused whole, lost on the link) is not applied at all, and the client sends again
- * from its oldest unacknowledged entry.
+ * from its oldest unacknowledged entry. A predecessor pushed through this process wakes the
+ * wait (`signals`); one pushed through another process is found by polling.
  */
 export async function waitForPredecessor(db: Queryable, deviceId: string, after: number, options: PredecessorWait = {}): Promise<boolean> {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  // Checks often at first (the batch before is usually committing right now), then less.
-  let pollMs = options.pollMs ?? 10;
+  const pollMs = options.pollMs ?? 100;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // Listening before looking: a push finishing between the two still wakes this wait.
+    const wait = options.signals?.next(deviceId, pollMs);
     const found = await db.query('select 1 from mutations where device_id = $1 and seq >= $2 limit 1', [deviceId, after]);
-    if (found.rows.length > 0) return true;
-    if (Date.now() >= deadline || options.isGone?.() === true) return false;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-    pollMs = Math.min(200, Math.ceil(pollMs * 1.5));
+    if (found.rows.length > 0 || Date.now() >= deadline || options.isGone?.() === true) {
+      wait?.cancel();
+      return found.rows.length > 0;
+    }
+    await (wait?.woken ?? new Promise((resolve) => setTimeout(resolve, pollMs)));
   }
 }

@@ -92,6 +92,27 @@ describe.each(stores)('push and pull on %s', (kind) => {
     expect((await server.caseOnServer(record!.id))?.version).toBe(3);
   });
 
+  it('a waiting batch is woken when its predecessor commits in this process, not at its next poll', async () => {
+    // Polling alone would look again only after 10 s.
+    const slowPoll = await startServer(kind, { settings: { predecessorWaitMs: 20_000, predecessorPollMs: 10_000 } });
+    try {
+      const [record] = await slowPoll.insertCases([freshCase('in_follow_up')]);
+      const liaison = await slowPoll.login('liaisonA');
+      const first = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
+      const second = liaison.update(record!.id, { urgency: 'normal' }, { urgency: 'urgent' }, 2);
+      const body = (mutations: unknown[], after?: number) => ({ protocolVersion: PROTOCOL_VERSION, deviceId: liaison.deviceId, mutations, ...(after === undefined ? {} : { after }) });
+      const secondAnswer = liaison.call<PushResponse>('POST', '/sync/push', body([second], first.seq)).then((answer) => ({ answer, at: Date.now() }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await liaison.call<PushResponse>('POST', '/sync/push', body([first]));
+      const firstDoneAt = Date.now();
+      const { answer, at } = await secondAnswer;
+      expect(answer.body.results).toMatchObject([{ status: 'applied', version: 3 }]);
+      expect(at - firstDoneAt).toBeLessThan(3_000);
+    } finally {
+      await slowPoll.close();
+    }
+  });
+
   it('a lost response: the server committed, the client retries, one effect', async () => {
     const [record] = await server.insertCases([freshCase('distributed')]);
     const liaison = await server.login('liaisonA');
