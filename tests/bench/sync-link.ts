@@ -460,7 +460,7 @@ mutations still apply in order. The round trip, the server's transaction, the re
 back and the local acknowledgement of one batch now overlap the upload of the next; "time
 each" is from a batch's request to its answer, so with two in flight these overlap too. Before
 pipelining, with batches strictly one after another, this bench measured 1.64× and 1.75× (AMD
-EPYC, 2026-11-22) and 1.51× (Intel Xeon, 2026-11-25, the same machine as this run) for
+EPYC, 2026-11-22) and 1.51× (Intel Xeon, 2026-11-25) for
 sentences, 1.17–1.21× for random words. At most 500 mutations fit in one push (the protocol's
 limit); the first batches are smaller, being sized before the engine has seen how well the
 link's data compresses (\`src/renderer/sync/batch-sizer.ts\`).
