@@ -198,6 +198,23 @@ describe('case desk benchmark', () => {
         ),
     );
     await page.getByRole('button', { name: 'Hapus filter' }).click();
+    // Deadline state is checked on the rows (no index): the cases on track sort last in the
+    // queue's deadline order, so this reads through the store until it has found a screenful.
+    const deadlineFilterMs = await timed(
+      page,
+      () => page.getByLabel('Tenggat').selectOption('on_track'),
+      () =>
+        page.waitForFunction(
+          () =>
+            document.querySelector('.queue__empty') !== null ||
+            (document.querySelectorAll('.queue-row').length > 0 &&
+              [...document.querySelectorAll('.queue-row .badge--on_track, .queue-row .badge--overdue, .queue-row .badge--due_soon')].every((b) =>
+                b.classList.contains('badge--on_track'),
+              )),
+        ),
+    );
+    const onTrackRows = await page.locator('.queue-row').count();
+    await page.getByRole('button', { name: 'Hapus filter' }).click();
     const searchMs = await timed(
       page,
       () => page.getByLabel('Cari tiket, judul, NIK atau telepon').fill('LAPOR-B0004242'),
@@ -239,6 +256,8 @@ describe('case desk benchmark', () => {
       firstPaintAfterSignInMs: firstPaintMs,
       statusFilterMs: filterMs,
       channelFilterMs,
+      deadlineFilterMs,
+      onTrackRows,
       ticketSearchMs: searchMs,
       backgroundPullCases: BACKGROUND_PULL,
       backgroundPullMs,
@@ -257,6 +276,7 @@ describe('case desk benchmark', () => {
       `| first rows of the queue after sign-in (store full) | ${firstPaintMs} ms | ≤ 300 ms | ${verdict(firstPaintMs, 300)} |`,
       `| status filter | ${filterMs} ms | ≤ 100 ms | ${verdict(filterMs, 100)} |`,
       `| channel filter | ${channelFilterMs} ms | ≤ 100 ms | ${verdict(channelFilterMs, 100)} |`,
+      `| deadline filter "on track" (checked on the rows; these cases sort last; ${onTrackRows} rows shown) | ${deadlineFilterMs} ms | ≤ 100 ms | ${verdict(deadlineFilterMs, 100)} |`,
       `| ticket search | ${searchMs} ms | | |`,
       `| longest main-thread task while a pull of ${BACKGROUND_PULL.toLocaleString('en')} more cases applies in the background ("Sinkronkan" with the queue open) | ${longestBackground > 0 ? `${longestBackground} ms (${longTasksDuringBackgroundPull.length} tasks over 50 ms)` : 'no task over 50 ms'} | ≤ 50 ms | ${verdict(longestBackground, 50)} |`,
       `| longest main-thread task while the initial pull of ${CASES.toLocaleString('en')} applies | ${longest > 0 ? `${longest} ms (${longTasksDuringPull.length} tasks over 50 ms)` : 'no task over 50 ms'} | ≤ 50 ms | ${verdict(longest, 50)} |`,

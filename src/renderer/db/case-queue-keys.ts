@@ -28,7 +28,8 @@ export interface CaseQueueKeys {
   queueKey: string;
 }
 
-const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+/** The deadline part of the queue key of a case without one: after every real deadline. */
+export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
 
 export function searchKeyOf(text: string): string {
   return text.normalize('NFKC').toLowerCase().trim();

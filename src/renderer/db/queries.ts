@@ -61,6 +61,12 @@ export interface CaseQueueFilter {
   /** Cases of this unit: responsible unit, or a regional unit with a copy. */
   unitId?: string;
   assigneeId?: string;
+  /**
+   * Only cases whose current deadline (`dueAt`, ISO) lies in [from, to). Read through key
+   * ranges of the queue order (which sorts by deadline within urgency), so a deadline filter
+   * does not scan the cases outside it.
+   */
+  dueBetween?: { from: string; to: string };
   /** Any other check on the plaintext row (the desk's channel, kind and deadline state), in the same pass. */
   keep?: (row: QueueRowFields) => boolean;
   offset?: number;
@@ -141,9 +147,13 @@ function matchesFilter(row: CaseRow, filter: CaseQueueFilter): boolean {
   if (filter.urgency && row.urgency !== filter.urgency) return false;
   if (filter.unitId && row.unitId !== filter.unitId && !row.regionalUnitIds.includes(filter.unitId)) return false;
   if (filter.assigneeId && !row.assigneeIds.includes(filter.assigneeId)) return false;
+  if (filter.dueBetween && (row.dueAt === null || row.dueAt < filter.dueBetween.from || row.dueAt >= filter.dueBetween.to)) return false;
   if (filter.keep && !filter.keep(row)) return false;
   return true;
 }
+
+/** The urgency ranks that open every queue key (case-queue-keys.ts: `rank|dueAt|receivedAt|id`). */
+const QUEUE_RANKS = ['0', '1'] as const;
 
 /**
  * The work queue: urgent first, then the nearest deadline, then the oldest receipt (the
@@ -157,18 +167,24 @@ export async function queryCaseQueue(store: UserStore, filter: CaseQueueFilter =
   // instead of a cursor step per row.
   const hasRowChecks = filter.topics !== undefined || filter.urgency !== undefined || filter.unitId !== undefined || filter.assigneeId !== undefined || filter.keep !== undefined;
   const keep = (collection: Collection<CaseRow, string>) => (hasRowChecks ? collection.filter((row) => matchesFilter(row, filter)) : collection);
+  // Key ranges of the queue order to read: everything, or per urgency rank the deadlines asked for.
+  const due = filter.dueBetween;
+  const ranges: [string, string][] | null = due ? QUEUE_RANKS.map((rank) => [`${rank}|${due.from}`, `${rank}|${due.to}`]) : null;
+  const statuses = filter.statuses && filter.statuses.length > 0 ? [...new Set(filter.statuses)] : null;
   let rows: CaseRow[];
-  if (filter.statuses && filter.statuses.length > 0) {
-    const perStatus = await Promise.all(
-      [...new Set(filter.statuses)].map((status) =>
-        keep(store.db.cases.where('[status+queueKey]').between([status, Dexie.minKey], [status, Dexie.maxKey]))
-          .limit(offset + limit)
-          .toArray(),
-      ),
-    );
-    rows = perStatus.flat().sort((a, b) => (a.queueKey < b.queueKey ? -1 : a.queueKey > b.queueKey ? 1 : 0)).slice(offset, offset + limit);
-  } else {
+  if (!statuses && !ranges) {
     rows = await keep(store.db.cases.orderBy('queueKey')).offset(offset).limit(limit).toArray();
+  } else {
+    // Several ranges: the first offset + limit of each, merged in queue order.
+    const collections = (statuses ?? [null]).flatMap((status) =>
+      (ranges ?? [null]).map((range) => {
+        if (status === null) return store.db.cases.where('queueKey').between(range![0], range![1], true, false);
+        const [lower, upper] = range ?? [Dexie.minKey, Dexie.maxKey];
+        return store.db.cases.where('[status+queueKey]').between([status, lower], [status, upper], true, false);
+      }),
+    );
+    const parts = await Promise.all(collections.map((collection) => keep(collection).limit(offset + limit).toArray()));
+    rows = parts.flat().sort((a, b) => (a.queueKey < b.queueKey ? -1 : a.queueKey > b.queueKey ? 1 : 0)).slice(offset, offset + limit);
   }
   const pending = await casesWithUnsentWork(store);
   return rows.map((row) => queueRow(row, pending));

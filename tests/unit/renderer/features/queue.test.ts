@@ -83,6 +83,9 @@ describe('queue filters', () => {
       limit: 100,
     });
     const withRowChecks = storeFilterOf({ ...EMPTY_FILTERS, channel: 'wbs', deadline: 'due_soon' }, officer, 100, directory, now);
+    // The deadline state also narrows the store's read to the deadlines it can have now.
+    expect(withRowChecks.dueBetween).toEqual({ from: now.toISOString(), to: expect.any(String) });
+    expect(withRowChecks.dueBetween!.to > now.toISOString()).toBe(true);
     expect(withRowChecks.keep?.(row({ channel: 'wbs' }))).toBe(true);
     expect(withRowChecks.keep?.(row({ channel: 'lapor' }))).toBe(false);
     expect(withRowChecks.keep?.(row({ channel: 'wbs', dueAt: null }))).toBe(false);
@@ -110,7 +113,10 @@ describe('row filters over a long queue', () => {
         caseIn('in_follow_up', {
           title: i % 500 === 499 ? `Pungutan liar nomor ${i}` : `Jalan rusak nomor ${i}`,
           channel: i % 500 === 499 ? 'wbs' : 'lapor',
+          urgency: i % 7 === 0 ? 'urgent' : 'normal',
           receivedAt: new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString(),
+          // Deadlines spread around "now" (26 November): overdue, due soon and on track.
+          distributedAt: new Date(Date.UTC(2026, 9, 20) + (i % 60) * 86_400_000).toISOString(),
         }),
       );
       for (let i = 0; i < cases.length; i += 500) await desk.receive(cases.slice(i, i + 500));
@@ -129,6 +135,17 @@ describe('row filters over a long queue', () => {
       const firstTwo = unfiltered.filter((r) => r.channel === 'wbs').slice(0, 2).map((r) => r.id);
       expect((await read({ ...EMPTY_FILTERS, channel: 'wbs' }, '', 2)).map((r) => r.id)).toEqual(firstTwo);
       expect(await read({ ...EMPTY_FILTERS, channel: 'sms' })).toEqual([]);
+
+      // Deadline states, read through key ranges of the queue order: exactly the rows whose badge
+      // says so, in queue order, alone and with a status filter.
+      const directory = desk.store.directory!;
+      for (const state of ['overdue', 'due_soon', 'on_track'] as const) {
+        const expected = unfiltered.filter((r) => deadlineBadgeOf(r.dueAt, r.unitId, directory, at) === state).map((r) => r.id);
+        expect(expected.length).toBeGreaterThan(0);
+        expect((await read({ ...EMPTY_FILTERS, deadline: state }, '', 1_500)).map((r) => r.id)).toEqual(expected);
+        expect((await read({ ...EMPTY_FILTERS, deadline: state, status: 'in_follow_up' }, '', 1_500)).map((r) => r.id)).toEqual(expected);
+        expect((await read({ ...EMPTY_FILTERS, deadline: state }, '', 5)).map((r) => r.id)).toEqual(expected.slice(0, 5));
+      }
     } finally {
       desk.store.close();
     }
