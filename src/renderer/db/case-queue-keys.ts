@@ -49,14 +49,18 @@ export function zoneOfUnit(directory: DirectorySnapshot | null, unitId: string |
 /** One working calendar per directory and zone: pulls and the queue ask for one per row. */
 const calendars = new WeakMap<DirectorySnapshot, Map<TimeZone, WorkingCalendar>>();
 
-/** The calendar deadlines of a case of this unit count in (its zone, the organisation's holidays). */
-export function calendarOfUnit(directory: DirectorySnapshot, unitId: string | null): WorkingCalendar {
-  const zone = zoneOfUnit(directory, unitId);
+/** The calendar deadlines count in for a zone: its offset, the organisation's holidays. */
+export function calendarOfZone(directory: DirectorySnapshot, zone: TimeZone): WorkingCalendar {
   let byZone = calendars.get(directory);
   if (!byZone) calendars.set(directory, (byZone = new Map()));
   let calendar = byZone.get(zone);
   if (!calendar) byZone.set(zone, (calendar = workingCalendar(zone, directory.config.holidays)));
   return calendar;
+}
+
+/** The calendar deadlines of a case of this unit count in. */
+export function calendarOfUnit(directory: DirectorySnapshot, unitId: string | null): WorkingCalendar {
+  return calendarOfZone(directory, zoneOfUnit(directory, unitId));
 }
 
 function isUrgent(record: QueueInputs, directory: DirectorySnapshot | null): boolean {

@@ -45,6 +45,6 @@ export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachm
 export type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
 export { openSessionText, readSealedSession, saveSealedSession, sealSessionAsText } from './session-vault';
 export { ticketIdsOf } from './case-labels';
-export { NO_DEADLINE, calendarOfUnit, zoneOfUnit } from './case-queue-keys';
+export { NO_DEADLINE, calendarOfUnit, calendarOfZone, zoneOfUnit } from './case-queue-keys';
 export { takeCasesBecomingOverdue, type OverdueSince } from './overdue';
 export { unitCaseTimings, type UnitCaseTiming } from './unit-cases';

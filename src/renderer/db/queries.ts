@@ -141,15 +141,27 @@ function queueRow(row: CaseRow, pending: ReadonlySet<string>): CaseQueueRow {
   };
 }
 
-function matchesFilter(row: CaseRow, filter: CaseQueueFilter): boolean {
-  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(row.status)) return false;
-  if (filter.topics && (row.topic === null || !filter.topics.includes(row.topic))) return false;
-  if (filter.urgency && row.urgency !== filter.urgency) return false;
-  if (filter.unitId && row.unitId !== filter.unitId && !row.regionalUnitIds.includes(filter.unitId)) return false;
-  if (filter.assigneeId && !row.assigneeIds.includes(filter.assigneeId)) return false;
-  if (filter.dueBetween && (row.dueAt === null || row.dueAt < filter.dueBetween.from || row.dueAt >= filter.dueBetween.to)) return false;
-  if (filter.keep && !filter.keep(row)) return false;
-  return true;
+/**
+ * One predicate for the parts of `filter` a read does not answer with its key range: all of
+ * them, or for the queue's ranges (`byRanges`) all but statuses and deadlines. Null when
+ * nothing is left to check on the rows.
+ */
+function rowPredicateOf(filter: CaseQueueFilter, byRanges: boolean): ((row: CaseRow) => boolean) | null {
+  const checks: Array<(row: CaseRow) => boolean> = [];
+  const { statuses, dueBetween, topics, urgency, unitId, assigneeId, keep } = filter;
+  if (!byRanges && statuses && statuses.length > 0) checks.push((row) => statuses.includes(row.status));
+  if (!byRanges && dueBetween) checks.push((row) => row.dueAt !== null && row.dueAt >= dueBetween.from && row.dueAt < dueBetween.to);
+  if (topics) checks.push((row) => row.topic !== null && topics.includes(row.topic));
+  if (urgency) checks.push((row) => row.urgency === urgency);
+  if (unitId) checks.push((row) => row.unitId === unitId || row.regionalUnitIds.includes(unitId));
+  if (assigneeId) checks.push((row) => row.assigneeIds.includes(assigneeId));
+  if (keep) checks.push(keep);
+  return checks.length === 0 ? null : (row) => checks.every((check) => check(row));
+}
+
+/** Every part of `filter`, for reads that have no queue range (search, identity lookups). */
+function matcherOf(filter: CaseQueueFilter): (row: CaseRow) => boolean {
+  return rowPredicateOf(filter, false) ?? (() => true);
 }
 
 /** The urgency ranks that open every queue key (case-queue-keys.ts: `rank|dueAt|receivedAt|id`). */
@@ -163,10 +175,10 @@ const QUEUE_RANKS = ['0', '1'] as const;
 export async function queryCaseQueue(store: UserStore, filter: CaseQueueFilter = {}): Promise<CaseQueueRow[]> {
   const offset = filter.offset ?? 0;
   const limit = filter.limit ?? 200;
-  // Without row checks (statuses are the index's), Dexie reads a page in one getAll request
-  // instead of a cursor step per row.
-  const hasRowChecks = filter.topics !== undefined || filter.urgency !== undefined || filter.unitId !== undefined || filter.assigneeId !== undefined || filter.keep !== undefined;
-  const keep = (collection: Collection<CaseRow, string>) => (hasRowChecks ? collection.filter((row) => matchesFilter(row, filter)) : collection);
+  // Statuses and deadlines are the key ranges'. Without other row checks, Dexie reads a page
+  // in one getAll request instead of a cursor step per row.
+  const check = rowPredicateOf(filter, true);
+  const keep = (collection: Collection<CaseRow, string>) => (check ? collection.filter(check) : collection);
   // Key ranges of the queue order to read: everything, or per urgency rank the deadlines asked for.
   const due = filter.dueBetween;
   const ranges: [string, string][] | null = due ? QUEUE_RANKS.map((rank) => [`${rank}|${due.from}`, `${rank}|${due.to}`]) : null;
@@ -197,10 +209,11 @@ export async function queryCaseQueue(store: UserStore, filter: CaseQueueFilter =
 export async function searchCases(store: UserStore, text: string, limit = 50, filter: CaseQueueFilter = {}): Promise<CaseQueueRow[]> {
   const key = searchKeyOf(text);
   if (key === '') return [];
+  const matches = matcherOf(filter);
   const byTicket = await store.db.cases
     .where('ticketKey')
     .startsWith(key)
-    .filter((row) => matchesFilter(row, filter))
+    .filter(matches)
     .limit(limit)
     .toArray();
   const words = titleWordsOf(text);
@@ -212,7 +225,7 @@ export async function searchCases(store: UserStore, text: string, limit = 50, fi
           .where('titleWords')
           .startsWith(longest)
           .distinct()
-          .filter((row) => words.every((word) => row.titleWords.some((titleWord) => titleWord.startsWith(word))) && matchesFilter(row, filter))
+          .filter((row) => words.every((word) => row.titleWords.some((titleWord) => titleWord.startsWith(word))) && matches(row))
           .limit(limit)
           .toArray();
   const unique = new Map([...byTicket, ...byTitle].map((row) => [row.id, row]));
@@ -242,5 +255,5 @@ export async function findCasesByIdentity(store: UserStore, identity: { nik?: st
     for (const row of await store.db.cases.where('phoneHash').equals(hash).toArray()) found.set(row.id, row);
   }
   const pending = await casesWithUnsentWork(store);
-  return [...found.values()].filter((row) => matchesFilter(row, filter)).map((row) => queueRow(row, pending));
+  return [...found.values()].filter(matcherOf(filter)).map((row) => queueRow(row, pending));
 }

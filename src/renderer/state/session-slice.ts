@@ -23,7 +23,6 @@ export interface SessionSlice {
   /** Set when the desk locked itself after inactivity; the officer re-enters the password. */
   isLocked: boolean;
   signedIn(): void;
-  signedOut(): void;
   setLocked(isLocked: boolean): void;
 }
 
@@ -31,7 +30,6 @@ export function createSessionSlice<State extends SessionSlice>(): StateCreator<S
   return (set) => ({
     isLocked: false,
     signedIn: () => set((state) => ({ ...state, isLocked: false })),
-    signedOut: () => set((state) => ({ ...state, isLocked: false })),
     setLocked: (isLocked) => set((state) => ({ ...state, isLocked })),
   });
 }

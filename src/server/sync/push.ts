@@ -548,7 +548,7 @@ export class PushSignals {
 
   /** Resolves at the next push of the device that finishes here, or after `ms`; `cancel` stops waiting. */
   next(deviceId: string, ms: number): { woken: Promise<void>; cancel: () => void } {
-    let wake = () => undefined as void;
+    let wake!: () => void;
     const woken = new Promise<void>((resolve) => {
       const timer = setTimeout(() => wake(), ms);
       wake = () => {

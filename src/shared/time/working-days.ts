@@ -16,20 +16,20 @@ type LocalDay = number;
 
 export interface WorkingCalendar {
   zone: TimeZone;
-  /** Local dates (YYYY-MM-DD) that are not working days besides weekends. */
-  holidays: ReadonlySet<string>;
-  /** The same holidays as local days: counting working days checks every day it steps over. */
+  /**
+   * Days that are not working days besides weekends, as local days (the configured YYYY-MM-DD
+   * dates): counting working days checks every day it steps over.
+   */
   holidayDays: ReadonlySet<LocalDay>;
 }
 
 export function workingCalendar(zone: TimeZone, holidays: Iterable<string> = []): WorkingCalendar {
-  const dates = new Set(holidays);
   const holidayDays = new Set<LocalDay>();
-  for (const date of dates) {
+  for (const date of holidays) {
     const at = Date.parse(`${date}T00:00:00.000Z`);
     if (Number.isFinite(at)) holidayDays.add(Math.floor(at / DAY_MS));
   }
-  return { zone, holidays: dates, holidayDays };
+  return { zone, holidayDays };
 }
 
 function offsetMs(zone: TimeZone): number {

@@ -3,8 +3,8 @@
  * index, the rest (topic, urgency, unit, assignee, and the desk's channel, kind and deadline
  * state as `keep`) checked on the plaintext rows in the same pass. No decryption either way.
  */
-import { TIME_ZONES, addWorkingDays, workingCalendar, type DeadlineState, type TimeZone } from '../../../shared';
-import { NO_DEADLINE, type CaseQueueFilter, type DirectorySnapshot, type QueueRowFields } from '../../db';
+import { TIME_ZONES, addWorkingDays, type DeadlineState, type TimeZone } from '../../../shared';
+import { NO_DEADLINE, calendarOfZone, type CaseQueueFilter, type DirectorySnapshot, type QueueRowFields } from '../../db';
 import type { QueueFilters } from '../../state/queue-slice';
 import type { SignedInOfficer } from '../../state/session-slice';
 import { deadlineBadgeOf } from './deadline-badge';
@@ -56,7 +56,7 @@ const LIMIT_SLACK_MS = 3 * DAY_MS;
 export function dueRangeOf(state: DeadlineState, directory: DirectorySnapshot, now: Date): { from: string; to: string } {
   if (state === 'overdue') return { from: '', to: new Date(now.getTime() + 1).toISOString() };
   const limits = (Object.keys(TIME_ZONES) as TimeZone[]).map((zone) =>
-    addWorkingDays(now, directory.config.deadlines.dueSoonWorkingDays, workingCalendar(zone, directory.config.holidays)).getTime(),
+    addWorkingDays(now, directory.config.deadlines.dueSoonWorkingDays, calendarOfZone(directory, zone)).getTime(),
   );
   if (state === 'due_soon') return { from: now.toISOString(), to: new Date(Math.max(...limits) + LIMIT_SLACK_MS).toISOString() };
   return { from: new Date(Math.min(...limits) - LIMIT_SLACK_MS).toISOString(), to: NO_DEADLINE };

@@ -137,6 +137,38 @@ function applyAll(request: PushRequest): PushResponse {
   };
 }
 
+interface SentBatch {
+  seqs: number[];
+  after: number | null;
+  aborted: () => boolean;
+}
+
+/**
+ * A transport that records each push as it is sent (its seqs, `after`, whether it was then
+ * aborted) and fails it when aborted; `respond` decides the rest (answer with `answer()`,
+ * fail with `reject`). Pulls find nothing.
+ */
+function recordingTransport(
+  respond: (push: { request: PushRequest; batch: SentBatch; signal: AbortSignal | undefined; answer: () => void; reject: (error: unknown) => void }) => void,
+): { transport: SyncTransport; sent: SentBatch[] } {
+  const sent: SentBatch[] = [];
+  const transport: SyncTransport = {
+    push: (request, options) =>
+      new Promise((resolve, reject) => {
+        const signal = options?.signal;
+        const batch: SentBatch = { seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true };
+        sent.push(batch);
+        signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        respond({ request, batch, signal, answer: () => resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } }), reject });
+      }),
+    pull: async (request) => ({
+      data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
+      sent: { jsonBytes: 60, wireBytes: 60 },
+    }),
+  };
+  return { transport, sent };
+}
+
 const CASE_ID = '00000000-0000-4000-8000-000000000777';
 
 function storeWithCase(): MemorySyncStore {
@@ -358,21 +390,8 @@ describe('sync engine decisions', () => {
   it('pipelines pushes: the next batch goes out before the answer to the one before it, naming its last seq', async () => {
     const store = storeWithCase();
     edits(store, 6);
-    const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
     const answers: Array<() => void> = [];
-    const transport: SyncTransport = {
-      push: (request, options) =>
-        new Promise((resolve, reject) => {
-          const signal = options?.signal;
-          sent.push({ seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true });
-          signal?.addEventListener('abort', () => reject(new Error('aborted')));
-          answers.push(() => resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } }));
-        }),
-      pull: async (request) => ({
-        data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
-        sent: { jsonBytes: 60, wireBytes: 60 },
-      }),
-    };
+    const { transport, sent } = recordingTransport(({ answer }) => answers.push(answer));
     const { engine } = engineWith({ store, transport, settings: { pipelinePushes: true, batch: { initialCount: 2 } } });
     const started = engine.start();
     // Two batches in flight before any answer.
@@ -396,28 +415,15 @@ describe('sync engine decisions', () => {
   it('abandons the batch sent ahead when the one before it fails, and starts again from the oldest entry', async () => {
     const store = storeWithCase();
     edits(store, 4);
-    const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
     let mode: 'lose_first' | 'predecessor_missing' | 'old_server' = 'lose_first';
-    const transport: SyncTransport = {
-      push: (request, options) =>
-        new Promise((resolve, reject) => {
-          const signal = options?.signal;
-          const batch = { seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true };
-          sent.push(batch);
-          signal?.addEventListener('abort', () => reject(new Error('aborted')));
-          const answer = () => resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } });
-          if (mode === 'lose_first' && batch.after === null) setTimeout(() => reject(new SyncTimeoutError(30_000)), 5);
-          else if (mode === 'predecessor_missing' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai')), 5);
-          // A server from before pipelining: its strict schema refuses the unknown field.
-          else if (mode === 'old_server' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(400, 'invalid_body', 'after: Unrecognized key')), 5);
-          else if (mode !== 'lose_first') setTimeout(answer, 10);
-          // lose_first: the batch sent ahead is never answered; the engine must abort it.
-        }),
-      pull: async (request) => ({
-        data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
-        sent: { jsonBytes: 60, wireBytes: 60 },
-      }),
-    };
+    const { transport, sent } = recordingTransport(({ batch, answer, reject }) => {
+      if (mode === 'lose_first' && batch.after === null) setTimeout(() => reject(new SyncTimeoutError(30_000)), 5);
+      else if (mode === 'predecessor_missing' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai')), 5);
+      // A server from before pipelining: its strict schema refuses the unknown field.
+      else if (mode === 'old_server' && batch.after !== null) setTimeout(() => reject(new SyncHttpError(400, 'invalid_body', 'after: Unrecognized key')), 5);
+      else if (mode !== 'lose_first') setTimeout(answer, 10);
+      // lose_first: the batch sent ahead is never answered; the engine must abort it.
+    });
     const { engine, status } = engineWith({ store, transport, settings: { pipelinePushes: true, batch: { initialCount: 2 } } });
 
     // The first batch's answer is lost: the one sent ahead of it is aborted, nothing is acknowledged.
@@ -453,37 +459,25 @@ describe('sync engine decisions', () => {
   it('a single mutation refused whole is parked as rejected, and the batch sent after it is abandoned at once', async () => {
     const store = storeWithCase();
     const [bad] = edits(store, 3);
-    const sent: { seqs: number[]; after: number | null; aborted: () => boolean }[] = [];
     // As the server does: a batch with `after` waits until that seq is committed (here: answered).
     let committedUpTo = 0;
-    const transport: SyncTransport = {
-      push: (request, options) =>
-        new Promise((resolve, reject) => {
-          const signal = options?.signal;
-          const batch = { seqs: request.mutations.map((m) => m.seq), after: request.after ?? null, aborted: () => signal?.aborted === true };
-          sent.push(batch);
-          signal?.addEventListener('abort', () => reject(new Error('aborted')));
-          const answer = () => {
-            if (request.mutations.some((m) => m.mutationId === bad)) {
-              reject(new SyncHttpError(400, 'invalid_body', 'mutations.0.fields: terlalu panjang'));
-              return;
-            }
-            committedUpTo = Math.max(committedUpTo, ...batch.seqs);
-            resolve({ data: applyAll(request), sent: { jsonBytes: 100, wireBytes: 50 } });
-          };
-          const waitForPredecessor = (waitedMs: number) => {
-            if (signal?.aborted) return;
-            if (batch.after === null || committedUpTo >= batch.after) setTimeout(answer, 5);
-            else if (waitedMs > 60_000) reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai'));
-            else setTimeout(() => waitForPredecessor(waitedMs + 5), 5);
-          };
-          waitForPredecessor(0);
-        }),
-      pull: async (request) => ({
-        data: { protocolVersion: PROTOCOL_VERSION, changes: [], cursor: request.cursor ?? '0', hasMore: false },
-        sent: { jsonBytes: 60, wireBytes: 60 },
-      }),
-    };
+    const { transport, sent } = recordingTransport(({ request, batch, signal, answer, reject }) => {
+      const commit = () => {
+        if (request.mutations.some((m) => m.mutationId === bad)) {
+          reject(new SyncHttpError(400, 'invalid_body', 'mutations.0.fields: terlalu panjang'));
+          return;
+        }
+        committedUpTo = Math.max(committedUpTo, ...batch.seqs);
+        answer();
+      };
+      const waitForPredecessor = (waitedMs: number) => {
+        if (signal?.aborted) return;
+        if (batch.after === null || committedUpTo >= batch.after) setTimeout(commit, 5);
+        else if (waitedMs > 60_000) reject(new SyncHttpError(409, 'predecessor_missing', 'belum sampai'));
+        else setTimeout(() => waitForPredecessor(waitedMs + 5), 5);
+      };
+      waitForPredecessor(0);
+    });
     const { engine } = engineWith({ store, transport, settings: { pipelinePushes: true, batch: { initialCount: 1 } } });
     await engine.start();
     await engine.whenIdle();
