@@ -188,8 +188,9 @@ class FreshPages {
         context = await launchProfileOnDisk(profileDir);
       }
       const page = await context.newPage();
-      // A persistent context has no Browser object to ask: the page says which Chromium it is.
-      this.version = (await page.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1] ?? this.version;
+      // A persistent context has no Browser object to ask (and the user agent hides the build): DevTools says.
+      const { product } = await (await context.newCDPSession(page)).send('Browser.getVersion');
+      this.version = product.split('/')[1] ?? this.version;
       const problems = collectPageProblems(page);
       page.setDefaultTimeout(0);
       await page.goto(this.siteUrl);
