@@ -37,7 +37,62 @@ const SEALED_VARIANTS = {
   noQueueKeys: (row: Row) => ({ ...row, queueKey: undefined, ticketKey: undefined, dueAt: undefined }),
   /** As written, into a table with version 3's indexes (before the unused ones were dropped). */
   storedUnderV3: (row: Row) => row,
+  /** Experiments (BENCH_VARIANTS): the case id as a 16-byte binary key outside the row. */
+  binaryKey: (row: Row) => row,
+  /** Title words out of the rows, one posting row per word and page instead (ids joined). */
+  postings: (row: Row) => row,
+  binaryPostings: (row: Row) => row,
 } as const;
+
+const EXPERIMENTS: Partial<Record<SealedVariant, { binaryKey: boolean; postings: boolean }>> = {
+  binaryKey: { binaryKey: true, postings: false },
+  postings: { binaryKey: false, postings: true },
+  binaryPostings: { binaryKey: true, postings: true },
+};
+
+function uuidBytes(id: string): Uint8Array {
+  const hex = id.replace(/-/g, '');
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i += 1) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+/**
+ * What two alternative layouts of the cases table would save on the put (tried 2026-11-26, not
+ * adopted): the id as a binary out-of-line key, so index entries no longer repeat 72 bytes of
+ * UTF-16; and title words as posting rows per page and word instead of a multi-entry index.
+ */
+async function putExperiment(pages: readonly Row[][], layout: { binaryKey: boolean; postings: boolean }): Promise<number> {
+  const name = `raw-${uuidv7()}`;
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' });
+  let indexes = layout.postings ? SCHEMA_LATEST_CASES.replace(', *titleWords', '') : SCHEMA_LATEST_CASES;
+  if (layout.binaryKey) indexes = indexes.replace(/^id/, '');
+  db.version(1).stores({ cases: indexes, words: '[word+page]' });
+  await db.open();
+  const cases = db.table<Row>('cases');
+  const words = db.table('words');
+  const started = performance.now();
+  for (const [page, rows] of pages.entries()) {
+    await db.transaction('rw', cases, words, async () => {
+      const put: Row[] = layout.postings ? rows.map((row) => ({ ...row, titleWords: [] })) : [...rows];
+      if (layout.binaryKey) await cases.bulkPut(put, put.map((row) => uuidBytes(row.id as string)));
+      else await cases.bulkPut(put);
+      if (!layout.postings) return;
+      const byWord = new Map<string, string[]>();
+      for (const row of rows)
+        for (const word of row.titleWords as string[]) {
+          const ids = byWord.get(word);
+          if (ids) ids.push(row.id as string);
+          else byWord.set(word, [row.id as string]);
+        }
+      await words.bulkPut([...byWord].map(([word, ids]) => ({ word, page, ids: ids.join(',') })));
+    });
+  }
+  const ms = performance.now() - started;
+  db.close();
+  await Dexie.delete(name);
+  return ms;
+}
 
 export type SealedVariant = keyof typeof SEALED_VARIANTS;
 
@@ -142,6 +197,8 @@ const api = {
       const rows = await Promise.all(page.map((record) => sealCaseRow(sealing, record, noPending)));
       sealedPages.push(rows.map((row) => change(row as unknown as Record<string, unknown>)));
     }
+    const experiment = EXPERIMENTS[variant];
+    if (experiment) return putExperiment(sealedPages, experiment);
     return rawBulkPut(sealedPages, variant === 'storedUnderV3' ? SCHEMA_V3.cases : SCHEMA_LATEST_CASES);
   },
 
