@@ -1,7 +1,8 @@
 // The shape of `window.tindak`, the only door from the renderer to the main process.
 // Types only, no Electron import: the renderer's tsconfig includes this file so that its
 // platform adapter and the preload agree on one contract, checked by the compiler. The data
-// types are inferred from the zod schemas in ./schemas, which main uses to validate arguments.
+// types are inferred from the zod schemas in ./schemas, which main uses to validate arguments;
+// import them from there.
 import type {
   ExportRequest,
   LogEntry,
@@ -16,21 +17,6 @@ import type {
   VaultStatus,
   VaultWriteResult,
 } from './schemas';
-
-export type {
-  ExportRequest,
-  LogEntry,
-  OpenExternalResult,
-  OverdueNotice,
-  PrintableDocument,
-  SaveResult,
-  SecretRef,
-  Settings,
-  SyncFinished,
-  VaultReadResult,
-  VaultStatus,
-  VaultWriteResult,
-};
 
 export interface AppInfo {
   /** The application version, from package.json. */

@@ -14,7 +14,7 @@ declare global {
 
 export type { AppInfo, BrowserPlatform, BrowserPlatformOptions };
 // The bridge's data types the desk's features use.
-export type { PrintableDocument, SaveResult, SecretRef, VaultStatus } from '../../preload/api';
+export type { PrintableDocument, SaveResult, SecretRef, VaultStatus } from '../../preload/schemas';
 export { createBrowserPlatform };
 
 export type Platform = TindakBridge | BrowserPlatform;
