@@ -843,6 +843,17 @@ describe('the case desk in Chromium against the real server', () => {
       .toMatch(/[1-9]\d* perubahan belum terkirim/);
     await page.reload();
     await context.unroute(unreachable);
+
+    // A link that holds every sign-in: a password the data refuses is checked with the server
+    // (it may be new), the form says so, and the officer can stop waiting.
+    const held = `${server.url}/auth/login`;
+    await context.route(held, () => undefined);
+    await signIn(page, 'fieldA1', 'salah-sekali-123');
+    await page.getByText('Menanyakan ke server apakah kata sandi Anda baru diganti', { exact: false }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Berhenti menunggu server' }).click();
+    await page.getByText('Kata sandi salah. Data di perangkat ini tidak dibuka.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Berhenti menunggu server' }).waitFor({ state: 'detached', ...WAIT });
+    await context.unroute(held);
     await context.setOffline(true);
 
     // Offline: a wrong password opens nothing; the right one opens the officer's own data.

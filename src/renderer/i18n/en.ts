@@ -14,6 +14,9 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     working: 'Opening your data…',
+    checkingWithServer:
+      'This password does not open the data on this device. Asking the server whether your password was changed…',
+    stopChecking: 'Stop waiting for the server',
     knownAccounts: 'Signed in on this workstation before: {{names}}',
     errors: {
       wrong_password: 'Wrong password. The data on this workstation was not opened.',

@@ -16,6 +16,9 @@ export const id = {
     password: 'Kata sandi',
     submit: 'Masuk',
     working: 'Membuka data Anda…',
+    checkingWithServer:
+      'Kata sandi ini tidak membuka data di perangkat ini. Menanyakan ke server apakah kata sandi Anda baru diganti…',
+    stopChecking: 'Berhenti menunggu server',
     knownAccounts: 'Pernah masuk di perangkat ini: {{names}}',
     errors: {
       wrong_password: 'Kata sandi salah. Data di perangkat ini tidak dibuka.',

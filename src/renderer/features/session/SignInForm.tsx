@@ -24,6 +24,8 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
   const passwordId = useId();
   const [isWorking, setIsWorking] = useState(false);
   const [message, setMessage] = useState('');
+  /** Aborts the wait while the server is asked about a password the local data refused. */
+  const [checking, setChecking] = useState<AbortController | null>(null);
   /** Set when the server took a new password the workstation's data is not locked with. */
   const [recovery, setRecovery] = useState<{ unsentCount: number | null } | null>(null);
   const known = listAccounts(window.localStorage);
@@ -65,6 +67,7 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
     }
     setIsWorking(true);
     setMessage(t('signIn.working'));
+    const giveUp = new AbortController();
     chooseTokenKeeper(platform.vault, platform.kind === 'electron')
       .then((tokenKeeper) =>
         DeskSession.signIn({
@@ -75,16 +78,23 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
           appStore,
           tokenKeeper,
           ...recoveryOptions,
+          signal: giveUp.signal,
+          onCheckingWithServer: () => {
+            setChecking(giveUp);
+            setMessage(t('signIn.checkingWithServer'));
+          },
         }),
       )
       .then(
         (session) => {
+          setChecking(null);
           setIsWorking(false);
           setMessage('');
           setRecovery(null);
           onSignedIn(session);
         },
         (error: unknown) => {
+          setChecking(null);
           setIsWorking(false);
           if (
             error instanceof SignInError &&
@@ -149,6 +159,11 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
       <p role="status" className="sign-in__status">
         {message}
       </p>
+      {checking && (
+        <button type="button" className="button-secondary" onClick={() => checking.abort()}>
+          {t('signIn.stopChecking')}
+        </button>
+      )}
       {known.length > 0 && lockedUsername === undefined && (
         <p className="sign-in__known">
           {t('signIn.knownAccounts', { names: known.map((a) => a.username).join(', ') })}

@@ -21,6 +21,7 @@ import {
 } from '../../db';
 import {
   AttachmentUploader,
+  SyncAbortedError,
   SyncEngine,
   SyncHttpClient,
   SyncHttpError,
@@ -91,6 +92,14 @@ export interface SignInOptions {
    * server's copy.
    */
   discardLocalData?: boolean;
+  /**
+   * Called when the password did not open this workstation's data and the server is asked
+   * whether it is the officer's new one: that can take up to the online timeout on a slow link,
+   * so the form says what it waits for.
+   */
+  onCheckingWithServer?: () => void;
+  /** Aborting stops waiting for that check: the password then counts as wrong. */
+  signal?: AbortSignal;
 }
 
 function newDeviceId(): string {
@@ -186,11 +195,16 @@ export class DeskSession {
         const facts = await inspectLockedStore(known.userId).catch(() => null);
         if (facts?.deviceId) pendingDeviceId = facts.deviceId;
         client = new SyncHttpClient({ baseUrl: options.serverUrl!, session: lazySource, timeouts });
+        options.onCheckingWithServer?.();
         try {
-          login = await client.login(username, options.password);
+          login = await client.login(username, options.password, options.signal ? { signal: options.signal } : {});
         } catch (error) {
-          // Unreachable or refused: the server does not vouch for this password either.
-          if (isUnreachable(error) || (error instanceof SyncHttpError && error.code === 'invalid_credentials'))
+          // Unreachable, given up or refused: the server does not vouch for this password either.
+          if (
+            isUnreachable(error) ||
+            error instanceof SyncAbortedError ||
+            (error instanceof SyncHttpError && error.code === 'invalid_credentials')
+          )
             throw new SignInError('wrong_password');
           throw serverRefusal(error);
         }

@@ -89,6 +89,32 @@ describe('signing in on a workstation', () => {
     // Offline: the store's own key unwrapping checks the password.
     proxy.setFaults({ refuseConnections: true });
     expect(await refusal(DeskSession.signIn(as('bukan-sandinya')))).toBe('wrong_password');
+
+    // A link that is up but stalled: the server is asked whether a password the data refused is
+    // a new one, and the officer can stop waiting for its answer instead of the whole timeout.
+    proxy.setFaults({ stall: true });
+    const giveUp = new AbortController();
+    const asked: number[] = [];
+    const started = Date.now();
+    const stalled = DeskSession.signIn({
+      ...as('bukan-sandinya'),
+      onlineTimeoutMs: 120_000,
+      signal: giveUp.signal,
+      onCheckingWithServer: () => {
+        asked.push(Date.now());
+        setTimeout(() => giveUp.abort(), 200);
+      },
+    });
+    expect(await refusal(stalled)).toBe('wrong_password');
+    expect(asked).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    // The right password opens the data without asking anyone whether it changed.
+    proxy.setFaults({ refuseConnections: true });
+    const notAsked: number[] = [];
+    const opened = await DeskSession.signIn({ ...as(), onCheckingWithServer: () => notAsked.push(Date.now()) });
+    expect(notAsked).toEqual([]);
+    await opened.signOut();
+
     const offline = await DeskSession.signIn(as());
     expect(offline.officer.isOfflineSignIn).toBe(true);
     expect((await getCase(offline.store, caseId))?.record.ticketId).toBe(record!.ticketId);
