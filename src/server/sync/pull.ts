@@ -69,8 +69,8 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     const draftFilter = `(r.status <> 'draft' or r.author_id = $${params.length + 1}::uuid)`;
 
     const [cases, reports, events, attachments, removals] = [
-      await tx.query<{ data: CaseRecord; change_seq: number; scope_seq: number }>(
-        `select c.data, c.change_seq, c.scope_seq from cases c where c.change_seq > $1 and ${scope.sql} order by c.change_seq limit $2`,
+      await tx.query<{ data: CaseRecord; change_seq: number }>(
+        `select c.data, c.change_seq from cases c where c.change_seq > $1 and ${scope.sql} order by c.change_seq limit $2`,
         params,
       ),
       await tx.query<{ data: ReportRecord; change_seq: number }>(
@@ -104,13 +104,23 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     const cutoff = hasMore ? Math.min(...full) : Number(clock.last_seq);
 
     const items: Item[] = [];
-    const newlyVisible: string[] = [];
     for (const row of cases.rows) {
       const seq = Number(row.change_seq);
       if (seq > cutoff) continue;
       items.push({ seq, change: { kind: 'case', record: { ...row.data, reporter: reporterFor(actor.role, row.data) } } });
-      if (cursor > 0 && Number(row.scope_seq) > cursor) newlyVisible.push(row.data.id);
     }
+    // Cases whose visibility changed in this page's range and that the caller sees now: their
+    // history up to the cursor comes with this page, even when the case's own row changed again
+    // since and arrives in a later page (its scope change never falls in two pages' ranges).
+    const newlyVisible =
+      cursor > 0
+        ? (
+            await tx.query<{ id: string }>(
+              `select c.id from cases c where c.scope_seq > $1 and c.scope_seq <= $2 and ${scope.sql}`,
+              [cursor, cutoff, ...scope.params],
+            )
+          ).rows.map((row) => row.id)
+        : [];
     for (const row of reports.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'report', record: row.data } });
     for (const row of events.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'event', record: row.data } });
     for (const row of attachments.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'attachment', record: row.data } });

@@ -154,6 +154,8 @@ async function pushOnce(ctx: ServerContext, actor: AuthenticatedActor, request: 
   };
 }
 
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Promise<BatchState> {
   const reportIds = mutations.filter((m) => m.entity === 'report').map((m) => m.entityId);
   const reports = await loadReports(tx, [...new Set(reportIds)], true);
@@ -162,7 +164,8 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
     if (m.entity === 'report' && m.op === 'create' && typeof m.fields.caseId === 'string') caseIds.add(m.fields.caseId);
   }
   for (const report of reports.values()) caseIds.add(report.record.caseId);
-  const validCaseIds = [...caseIds].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  // Only ids PostgreSQL reads as a uuid are looked up; any other is simply not found.
+  const validCaseIds = [...caseIds].filter((id) => UUID_TEXT.test(id));
   const cases = await loadCases(tx, validCaseIds, true);
   const statuses = await reportStatusesOf(tx, validCaseIds);
   return {
@@ -277,7 +280,10 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
     const fields = Object.keys(m.fields);
     if (fields.length === 0) refuse('invalid_body', 'Tidak ada kolom yang diubah.');
     for (const field of fields) {
-      const editors = (CASE_FIELD_EDITORS as Record<string, readonly string[] | undefined>)[field];
+      // Own keys only: a field named "constructor" must not find Object.prototype's.
+      const editors = Object.hasOwn(CASE_FIELD_EDITORS, field)
+        ? (CASE_FIELD_EDITORS as Record<string, readonly string[] | undefined>)[field]
+        : undefined;
       if (!editors) refuse('invalid_body', `Kolom "${field}" tidak dapat diubah langsung.`);
       if (!editors?.includes(actor.role)) refuse('forbidden', `Peran Anda tidak dapat mengubah "${field}".`);
     }

@@ -100,7 +100,11 @@ export const pushResponseSchema = z.strictObject({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Opaque to the client: the server's change sequence, as a decimal string. */
-export const cursorSchema = z.string().regex(/^\d{1,19}$/, 'Kursor tidak valid.');
+/** A sequence number as decimal text, within the integers both ends count exactly. */
+export const cursorSchema = z
+  .string()
+  .regex(/^\d{1,16}$/, 'Kursor tidak valid.')
+  .refine((value) => Number(value) <= Number.MAX_SAFE_INTEGER, 'Kursor tidak valid.');
 
 export const pullRequestSchema = z.strictObject({
   protocolVersion: z.literal(PROTOCOL_VERSION, { error: 'Versi protokol tidak didukung.' }),

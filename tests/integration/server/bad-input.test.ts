@@ -78,6 +78,40 @@ describe.each(stores)('bad input on %s', (kind) => {
     expect((await post({ protocolVersion: 99, cursor: null })).body.error.code).toBe('protocol_mismatch');
   });
 
+  it('names that only look valid are refused per mutation or per request, never a 5xx', async () => {
+    const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'NEAR-1' })]);
+    // Rejections are kept in the mutation ledger (a replay gets the same answer); nothing else may change.
+    const state = async () =>
+      (
+        await server.db.query<{ n: string }>(
+          `select (select count(*) from cases) + (select count(*) from reports) + (select count(*) from case_events)
+                + (select last_seq from sync_clock) as n`,
+        )
+      ).rows[0]!.n;
+    const before = await state();
+    // A field name inherited by every object, and ids of the right length that are no UUIDs.
+    for (const field of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const mutation = liaison.update(record!.id, {}, {}, 1);
+      const raw = JSON.parse(JSON.stringify(mutation)) as { fields: Record<string, unknown> };
+      raw.fields = JSON.parse(`{"${field}": 1}`) as Record<string, unknown>;
+      const result = await liaison.pushRaw([raw as unknown as typeof mutation]);
+      expect(result.status, `${field}: ${JSON.stringify(result.body)}`).toBe(200);
+      expect((result.body as { results: { status: string; error: { code: string } | null }[] }).results[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid_body' } });
+    }
+    for (const caseId of ['0'.repeat(36), '-'.repeat(36), 'abcdefab-cdef-abcd-efab-cdefabcdefab'.replace(/-/g, 'f')]) {
+      const result = await liaison.pushRaw([liaison.action(caseId, 'accept', {}, 1)]);
+      expect(result.status, `${caseId}: ${JSON.stringify(result.body)}`).toBeLessThan(500);
+      if (result.status === 200)
+        expect((result.body as { results: { status: string }[] }).results[0]?.status).toBe('rejected');
+    }
+    for (const cursor of ['9999999999999999999', '9223372036854775807', '9007199254740993']) {
+      const result = await request<{ error: { code: string } }>(server.url, 'POST', '/sync/pull', { protocolVersion: PROTOCOL_VERSION, cursor }, liaison.auth);
+      expect(result.status, `${cursor}: ${JSON.stringify(result.body)}`).toBe(400);
+      expect(result.body.error.code).toBe('invalid_body');
+    }
+    expect(await state()).toBe(before);
+  });
+
   it('a gzip-compressed push is accepted', async () => {
     const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'GZ-1' })]);
     const mutation = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);

@@ -224,6 +224,31 @@ describe.each(stores)('push and pull on %s', (kind) => {
     expect(history).toEqual(expect.arrayContaining(['update', 'reassign']));
   });
 
+  it('a case that came into scope brings its earlier history even when its row arrives pages later', async () => {
+    const [record] = await server.insertCases([freshCase('in_follow_up')]);
+    const liaisonA = await server.login('liaisonA');
+    const liaisonB = await server.login('liaisonB');
+    const eventsOf = (changes: PulledChange[]) =>
+      changes.filter((c) => c.kind === 'event' && c.record.caseId === record!.id).map((c) => (c as { record: { id: string; action: string } }).record);
+    await liaisonA.push([liaisonA.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1)]);
+    const before = eventsOf(await liaisonA.pullAll());
+    expect(before.map((e) => e.action)).toContain('update');
+    await liaisonB.pullAll();
+    const admin = await server.login('admin');
+    const moved = await admin.push([admin.action(record!.id, 'reassign', { unitId: UNITS.workB.id, regionalUnitIds: [UNITS.uptB1.id], reason: 'Salah unit.' }, 2)]);
+    expect(moved.results[0]).toMatchObject({ status: 'applied' });
+    // Other cases of unit B change next, then the moved case again: with small pages its row
+    // comes pages after the one in which it entered the unit.
+    await server.insertCases(Array.from({ length: 3 }, () => freshCase('in_follow_up', { unitId: UNITS.workB.id, regionalUnitIds: [] })));
+    const again = await admin.push([admin.update(record!.id, { urgency: 'normal' }, { urgency: 'urgent' }, 3)]);
+    expect(again.results[0]).toMatchObject({ status: 'applied' });
+    const arrived = await liaisonB.pullAll(2);
+    expect(caseIds(arrived)).toContain(record!.id);
+    const history = eventsOf(arrived);
+    for (const event of before) expect(history.map((e) => e.id)).toContain(event.id);
+    expect(history.filter((e) => e.action === 'reassign')).toHaveLength(1);
+  });
+
   it('a cursor from before pruned removal markers must reset', async () => {
     const [record] = await server.insertCases([freshCase('in_follow_up')]);
     const field = await server.login('fieldA1');
