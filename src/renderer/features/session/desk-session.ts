@@ -258,6 +258,14 @@ export class DeskSession {
       if (login) {
         const { accessToken, refreshToken, accessExpiresAt, refreshExpiresAt } = login;
         await source.saveTokens({ accessToken, refreshToken, accessExpiresAt, refreshExpiresAt });
+        const before = store.profile;
+        if (before && (before.role !== login.user.role || before.unitId !== login.user.unitId)) {
+          // Moved to another unit or given another role: the copy here was pulled for the old
+          // scope (other cases, personal data the new role may not see), and the server sends no
+          // removal markers for a change of the officer's own scope. Pull again from the start;
+          // unsent work stays. Before the profile is saved, so a crash in between resets again.
+          await new LocalSyncStore(store).resetReplica();
+        }
         await store.saveProfile(login.user);
         if (client) {
           try {

@@ -288,6 +288,49 @@ describe('signing in on a workstation', () => {
     await fresh.signOut();
     await setPasswordOnServer(TEST_PASSWORD);
   });
+  it('pulls again from the start when the officer was moved to another unit, keeping unsent work', async () => {
+    const storage = memoryStorage();
+    const appStore = createAppStore();
+    proxy.setFaults({});
+    const admin = await Session.login(server.url, usernameOf('admin'), TEST_PASSWORD, `ws-admin-${Date.now()}`);
+    const username = `pindah.${Date.now()}`;
+    const created = await admin.call<{ id: string }>('POST', '/admin/users', {
+      username,
+      displayName: 'Staf Pindahan',
+      role: 'upt_staff',
+      unitId: UNITS.uptA1.id,
+      password: TEST_PASSWORD,
+    });
+    expect(created.status).toBe(201);
+    const [inA, inB, alsoInA] = await server.insertCases([
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-A-${Date.now()}`, unitId: UNITS.workA.id, regionalUnitIds: [UNITS.uptA1.id], assigneeIds: [] }),
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-B-${Date.now()}`, unitId: UNITS.workB.id, regionalUnitIds: [UNITS.uptB1.id], assigneeIds: [] }),
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-A2-${Date.now()}`, unitId: UNITS.workA.id, regionalUnitIds: [UNITS.uptA1.id], assigneeIds: [] }),
+    ]);
+    const as: SignInOptions = { serverUrl: proxy.url, username, password: TEST_PASSWORD, storage, appStore, onlineTimeoutMs: 3_000 };
+
+    const first = await DeskSession.signIn(as);
+    await expect.poll(async () => (await first.engine.syncNow()).kind, { timeout: 10_000 }).toBe('synced');
+    expect(await getCase(first.store, inA!.id)).toBeDefined();
+    expect(await getCase(first.store, alsoInA!.id)).toBeDefined();
+    expect(await getCase(first.store, inB!.id)).toBeUndefined();
+    await first.engine.stop();
+    // Unsent work on a case of the old unit: kept over the fresh start, to be sent (and judged) later.
+    const draft = await createReport(first.store, inA!.id, { findings: 'Ditulis sebelum pindah.' });
+    await first.signOut();
+
+    const moved = await admin.call('PATCH', `/admin/users/${created.body.id}`, { unitId: UNITS.uptB1.id });
+    expect(moved.status).toBe(200);
+    const second = await DeskSession.signIn(as);
+    expect(second.store.profile).toMatchObject({ unitId: UNITS.uptB1.id });
+    // The new unit's case arrives although it has not changed since the last pull.
+    await expect.poll(() => getCase(second.store, inB!.id), { timeout: 10_000 }).toBeDefined();
+    // The old unit's case without unsent work is gone; the one with a draft on it stays with the draft.
+    expect(await getCase(second.store, alsoInA!.id)).toBeUndefined();
+    expect((await listReportsOfCase(second.store, inA!.id)).map((r) => r.record.id)).toContain(draft.record.id);
+    await second.signOut();
+  });
+
   it('keeps the session tokens sealed in the OS vault where there is one, and says why not where it refuses', async () => {
     const storage = memoryStorage();
     const appStore = createAppStore();
