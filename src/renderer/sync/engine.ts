@@ -772,11 +772,18 @@ export class SyncEngine {
 }
 
 /** A 400 or 413 answer to a push refuses the batch as a whole: nothing was applied. */
+/**
+ * The server refused the batch as a whole (too large, or a mutation it cannot read): split it,
+ * and park a mutation refused alone. A 400 counts only when the server itself said it: a
+ * middlebox's error page says nothing about the mutations, and parking on it would empty the
+ * whole outbox into the rejected list without the server having seen one of them.
+ */
 function isWholeBatchRefusal(error: unknown): error is SyncHttpError {
   return (
     error instanceof SyncHttpError &&
     (error.status === 413 ||
       (error.status === 400 &&
+        error.isServerAnswer &&
         (error.code === 'invalid_body' ||
           error.code === 'malformed_json' ||
           error.code === 'batch_too_large')))

@@ -400,7 +400,7 @@ export class SyncHttpClient {
             : answer.status >= 500
               ? 'internal'
               : 'invalid_body';
-    return new SyncHttpError(answer.status, code, ERROR_MESSAGES[code].id);
+    return new SyncHttpError(answer.status, code, ERROR_MESSAGES[code].id, undefined, false);
   }
 }
 

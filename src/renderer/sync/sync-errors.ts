@@ -100,6 +100,11 @@ export class SyncHttpError extends SyncError {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /**
+     * False when the body was not the server's error answer (a proxy's or firewall's page): then
+     * only the status is known, and nothing about which mutation was wrong.
+     */
+    readonly isServerAnswer = true,
   ) {
     super(message);
     this.isRetryable = RETRYABLE_STATUSES.has(status);

@@ -33,16 +33,20 @@ describe('sync HTTP client', () => {
   let server: TestServer;
   let proxy: TcpProxy;
   const seen: SeenRequest[] = [];
+  /** A middlebox in front of the server answering pushes with its own HTML error page. */
+  let middleboxRefusesPushes = false;
 
   beforeAll(async () => {
     const recordRequests = (app: FastifyInstance) => {
-      app.addHook('onRequest', async (request) => {
+      app.addHook('onRequest', async (request, reply) => {
         seen.push({
           method: request.method,
           url: request.url,
           contentEncoding: request.headers['content-encoding'],
           authorization: request.headers.authorization,
         });
+        if (middleboxRefusesPushes && request.url.startsWith('/sync/push'))
+          return reply.code(400).type('text/html').send('<html><body><h1>400 Bad Request</h1></body></html>');
       });
     };
     server = await startServer('pglite', { routes: [recordRequests] });
@@ -209,6 +213,24 @@ describe('sync HTTP client', () => {
     expect(otherDevice).toBeInstanceOf(SyncHttpError);
     expect(otherDevice).toMatchObject({ status: 403, code: 'forbidden', isRetryable: false });
     expect((otherDevice as Error).message).toMatch(/perangkat/);
+  });
+
+  it('tells a refusal the server wrote from a middlebox’s error page', async () => {
+    const { client, session } = await signIn();
+    const push = () =>
+      client
+        .push({ protocolVersion: PROTOCOL_VERSION, deviceId: session.deviceId, mutations: [{ ...withDefaults(urgencyEdit(uuidv7(), 'urgent', 'normal')), sneaky: true } as never] })
+        .catch((error: unknown) => error);
+    const fromServer = await push();
+    expect(fromServer).toMatchObject({ status: 400, code: 'invalid_body', isServerAnswer: true });
+    middleboxRefusesPushes = true;
+    try {
+      const fromMiddlebox = await push();
+      expect(fromMiddlebox).toBeInstanceOf(SyncHttpError);
+      expect(fromMiddlebox).toMatchObject({ status: 400, isServerAnswer: false });
+    } finally {
+      middleboxRefusesPushes = false;
+    }
   });
 
   it('refuses to go on when the server speaks another protocol version', async () => {

@@ -253,6 +253,22 @@ describe('sync engine decisions', () => {
     expect(status.getState().sync).toMatchObject({ rejectedCount: 1, error: null, phase: 'idle' });
   });
 
+  it('a 400 that is not the server’s answer (a proxy’s error page) parks nothing and is retried', async () => {
+    const store = storeWithCase();
+    edits(store, 4);
+    const transport = new ScriptedTransport();
+    transport.pushScripts = Array.from({ length: 3 }, () => () => {
+      throw new SyncHttpError(400, 'invalid_body', 'Permintaan tidak valid.', undefined, false);
+    });
+    const { engine, status } = engineWith({ store, transport, settings: { batch: { initialCount: 4 } } });
+    await engine.start();
+    await engine.whenIdle();
+    expect(transport.pushes.map((p) => p.mutations.length)).toEqual([4]);
+    expect(store.rejected).toEqual([]);
+    expect((await store.summary()).pending).toBe(4);
+    expect(status.getState().sync).toMatchObject({ phase: 'waiting_to_retry', error: { code: 'invalid_body' } });
+  });
+
   it('retries after exponentially growing, jittered waits, and resets them after a success', async () => {
     const store = storeWithCase();
     edits(store, 2);
