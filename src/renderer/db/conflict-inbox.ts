@@ -14,6 +14,7 @@ import { commitChange } from './local-change';
 import { readCase, readReport } from './queries';
 import { prepareReportEdit } from './report-actions';
 import type { UserStore } from './user-store';
+import type { OpenedCase, OpenedReport } from './record-rows';
 import { ConcurrentChange, runWrite } from './write-transaction';
 
 interface ConflictSecret {
@@ -78,8 +79,10 @@ export type ConflictChoice = 'mine' | 'theirs' | { value: unknown };
 /**
  * Resolves an open conflict. For a field conflict every field needs a choice; the chosen
  * values that differ from the local record become one new `update` mutation (baseVersion and
- * baseValues from the local record as it is now). Choosing theirs everywhere needs no
- * mutation: the server already holds those values. A removal notice is simply acknowledged.
+ * baseValues from the local record as it is now). Choosing values the local record already
+ * holds (theirs, applied when the conflict came) needs no mutation: the server already holds
+ * them; so such a conflict closes even when the record can no longer be edited or has left
+ * this desk. A removal notice is simply acknowledged.
  */
 export async function resolveConflict(
   store: UserStore,
@@ -98,11 +101,25 @@ export async function resolveConflict(
     }
     const now = new Date();
     let change = null;
-    if (conflict.kind === 'field' && conflict.entity === 'case') {
-      change = await prepareCaseFieldUpdate(store, await readCase(store, conflict.entityId), patch, now);
-    } else if (conflict.kind === 'field') {
-      const report = await readReport(store, conflict.entityId);
-      change = await prepareReportEdit(store, report, await readCase(store, report.record.caseId), patch, now);
+    if (conflict.kind === 'field') {
+      const target = await fieldConflictTarget(store, conflict);
+      if (target === null) {
+        // The case left this desk (reassigned, withdrawn) since: the server's values stand, and
+        // taking them closes the conflict; there is nothing local left to send "mine" from.
+        if (!conflict.fields.every((field) => choices[field.field] === 'theirs'))
+          throw new LocalStoreError(
+            'not_found',
+            'Kasus atau laporan ini tidak lagi ada di perangkat ini. Pilih nilai dari server untuk menutup konflik ini.',
+          );
+      } else if (Object.entries(patch).some(([field, value]) => JSON.stringify(value) !== JSON.stringify((target.opened.record as unknown as Record<string, unknown>)[field]))) {
+        // Only a choice that changes the local record is a new edit, checked as any edit is;
+        // one that matches it (theirs, already applied here) needs no mutation, even where the
+        // record can no longer be edited (an approved report).
+        change =
+          target.kind === 'case'
+            ? await prepareCaseFieldUpdate(store, target.opened, patch, now)
+            : await prepareReportEdit(store, target.opened, target.ofCase, patch, now);
+      }
     }
     return {
       expect: change?.expect ?? [],
@@ -118,4 +135,24 @@ export async function resolveConflict(
       },
     };
   });
+}
+
+type FieldConflictTarget =
+  | { kind: 'case'; opened: OpenedCase }
+  | { kind: 'report'; opened: OpenedReport; ofCase: OpenedCase };
+
+/** The record a field conflict is about as it is here now, or null when it is no longer here. */
+async function fieldConflictTarget(store: UserStore, conflict: Conflict): Promise<FieldConflictTarget | null> {
+  const orNull = <T>(read: Promise<T>): Promise<T | null> =>
+    read.catch((error: unknown) => {
+      if (error instanceof LocalStoreError && error.code === 'not_found') return null;
+      throw error;
+    });
+  if (conflict.entity === 'case') {
+    const opened = await orNull(readCase(store, conflict.entityId));
+    return opened && { kind: 'case', opened };
+  }
+  const opened = await orNull(readReport(store, conflict.entityId));
+  const ofCase = opened && (await orNull(readCase(store, opened.record.caseId)));
+  return opened && ofCase && { kind: 'report', opened, ofCase };
 }

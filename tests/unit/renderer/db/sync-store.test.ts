@@ -109,6 +109,50 @@ describe('acknowledge', () => {
     expect(await liaison.sync.summary()).toMatchObject({ conflicts: 1 });
   });
 
+  it('a conflict whose case has left the desk closes by taking the server’s values; "mine" says why it cannot', async () => {
+    const liaison = await signIn('liaisonA');
+    const record = caseIn('in_follow_up');
+    await liaison.receive([record]);
+    await updateCaseFields(liaison.store, record.id, { urgency: 'urgent' });
+    await liaison.answer(() => ({
+      status: 'conflict',
+      version: 3,
+      conflicts: [{ field: 'urgency', base: 'normal', mine: 'urgent', theirs: 'normal', changedBy: PEOPLE.admin.id, changedAt: null }],
+      error: null,
+    }));
+    // Reassigned to another unit: nothing unsent holds it, so the removal deletes it.
+    await liaison.sync.applyPulledPage([{ kind: 'removal', entity: 'case', id: record.id }], '99');
+    expect(await getCase(liaison.store, record.id)).toBeUndefined();
+    const [entry] = await listConflicts(liaison.store);
+    await expect(resolveConflict(liaison.store, entry!.id, { urgency: 'mine' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/Pilih nilai dari server/),
+    });
+    expect(await resolveConflict(liaison.store, entry!.id, { urgency: 'theirs' })).toEqual({ mutation: null });
+    expect(await listConflicts(liaison.store)).toEqual([]);
+    expect(await liaison.sync.summary()).toMatchObject({ pending: 0, conflicts: 0 });
+  });
+
+  it('a conflict on a report approved since closes by taking the server’s values, without an edit the report no longer allows', async () => {
+    const field = await signIn('fieldA1');
+    const record = caseIn('in_follow_up', { assigneeIds: [PEOPLE.fieldA1.id], regionalUnitIds: [UNITS.uptA1.id] });
+    const draft = reportIn('draft', { caseId: record.id });
+    await field.receive([record, draft]);
+    const theirs = 'Diperbaiki oleh petugas penghubung.';
+    expect(await saveDraft(field.store, draft.id, { findings: 'Perubahan saya.' })).not.toBeNull();
+    await field.answer(() => ({
+      status: 'conflict',
+      version: 3,
+      conflicts: [{ field: 'findings', base: draft.findings, mine: 'Perubahan saya.', theirs, changedBy: PEOPLE.liaisonA.id, changedAt: null }],
+      error: null,
+    }));
+    await field.receive([{ ...draft, status: 'approved', findings: theirs, version: 4, approvedAt: '2026-11-20T07:00:00.000Z' }]);
+    const [entry] = await listConflicts(field.store);
+    await expect(resolveConflict(field.store, entry!.id, { findings: 'mine' })).rejects.toBeDefined();
+    expect(await resolveConflict(field.store, entry!.id, { findings: 'theirs' })).toEqual({ mutation: null });
+    expect(await listConflicts(field.store)).toEqual([]);
+  });
+
   it('resolving a conflict makes a new mutation in the same transaction as marking it resolved', async () => {
     const liaison = await signIn('liaisonA');
     const record = caseIn('in_follow_up');
