@@ -205,9 +205,17 @@ export class LocalSyncStore implements SyncStore {
         const local = opened.value;
         const values: Fields = { ...local.record };
         const serverValues: ServerValues = { ...local.serverValues };
+        const appliedSeqs = new Set(items.filter((i) => i.result.status === 'applied').map((i) => i.row.seq));
         for (const { row, result } of items) {
-          // Fields that other work of this record (unsent, or accepted in this batch) also changes.
-          const others = new Set(entries.filter((e) => e.seq !== row.seq && !rejectedSeqs.has(e.seq)).flatMap((e) => e.touched));
+          // Fields that other work of this record also writes, so the local value is that work's:
+          // still unsent, or applied in this batch after this one. A sibling refused or in
+          // conflict wrote nothing on the server; counting it would keep a value the server
+          // never took (two conflicting edits of one field in one batch).
+          const others = new Set(
+            entries
+              .filter((e) => e.seq !== row.seq && (!ackedSeqs.has(e.seq) || (appliedSeqs.has(e.seq) && e.seq > row.seq)))
+              .flatMap((e) => e.touched),
+          );
           if (result.status === 'rejected') {
             for (const field of row.touched) {
               if (!others.has(field) && field in serverValues) values[field] = serverValues[field];

@@ -109,6 +109,37 @@ describe('acknowledge', () => {
     expect(await liaison.sync.summary()).toMatchObject({ conflicts: 1 });
   });
 
+  it('two edits of one field in one batch, both in conflict: the record takes the server’s value, not the later edit', async () => {
+    const admin = await signIn('admin');
+    const record = caseIn('in_follow_up');
+    await admin.receive([record]);
+    await updateCaseFields(admin.store, record.id, { title: 'Judul pertama saya' });
+    await updateCaseFields(admin.store, record.id, { title: 'Judul kedua saya' });
+    const theirs = 'Judul dari server';
+    await admin.answer((_id, seq) => ({
+      status: 'conflict',
+      version: 3,
+      conflicts: [{ field: 'title', base: seq === 1 ? record.title : 'Judul pertama saya', mine: seq === 1 ? 'Judul pertama saya' : 'Judul kedua saya', theirs, changedBy: PEOPLE.admin.id, changedAt: null }],
+      error: null,
+    }));
+    expect(await getCase(admin.store, record.id)).toMatchObject({ record: { title: theirs, version: 3 }, serverValues: {}, hasUnsentWork: false });
+    expect(await admin.sync.summary()).toMatchObject({ pending: 0, conflicts: 2 });
+  });
+
+  it('an edit in conflict followed in the same batch by an applied edit of the same field keeps the applied value', async () => {
+    const admin = await signIn('admin');
+    const record = caseIn('in_follow_up');
+    await admin.receive([record]);
+    await updateCaseFields(admin.store, record.id, { title: 'Judul pertama saya' });
+    await updateCaseFields(admin.store, record.id, { title: 'Judul kedua saya' });
+    await admin.answer((_id, seq) =>
+      seq === 1
+        ? { status: 'conflict', version: 3, conflicts: [{ field: 'title', base: record.title, mine: 'Judul pertama saya', theirs: 'Judul dari server', changedBy: PEOPLE.admin.id, changedAt: null }], error: null }
+        : applied(4),
+    );
+    expect(await getCase(admin.store, record.id)).toMatchObject({ record: { title: 'Judul kedua saya', version: 4 }, serverValues: {} });
+  });
+
   it('a conflict whose case has left the desk closes by taking the server’s values; "mine" says why it cannot', async () => {
     const liaison = await signIn('liaisonA');
     const record = caseIn('in_follow_up');
