@@ -20,7 +20,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type CaseRecord, type CaseStatus } from '../../src/shared';
 import { collectPageProblems, launchBrowser } from '../helpers/browser';
-import { PEOPLE, caseIn, type PersonKey } from '../helpers/org-fixture';
+import { PEOPLE, UNITS, caseIn, type PersonKey } from '../helpers/org-fixture';
 import { TEST_PASSWORD, startServer, usernameOf, type Session, type TestServer } from '../helpers/server';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -806,6 +806,72 @@ describe('the case desk in Chromium against the real server', () => {
     await office.page.getByRole('button', { name: 'Ditolak (0)' }).waitFor(WAIT);
     expect((await server.caseOnServer(record.id))?.rating).toBe(5);
     for (const officer of [office, laptop]) expect(officer.pageErrors()).toEqual([]);
+  });
+
+  it('shows why the server refused a photo for good, keeps it, and sends it again on request', async () => {
+    const record = await newCase('in_follow_up', {
+      title: 'Atap rumah lansia roboh',
+      unitId: UNITS.workA.id,
+      regionalUnitIds: [UNITS.uptA1.id],
+      assigneeIds: [PEOPLE.fieldA1.id],
+    });
+    const field = await desk('fieldA1');
+    await field.openCase(record.ticketId);
+    await field.context.setOffline(true);
+    await field.page.getByTestId('connectivity').getByText('Tanpa sambungan').waitFor(WAIT);
+    await field.page.getByTestId('case-actions').getByRole('button', { name: 'Tulis laporan penanganan' }).click();
+    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
+    await form.getByLabel('Temuan', { exact: true }).fill('Atap roboh sebagian, keluarga mengungsi ke tetangga.');
+    await form
+      .getByLabel('Lampirkan foto atau pindaian')
+      .setInputFiles({ name: 'atap.png', mimeType: 'image/png', buffer: await field.page.screenshot() });
+    await form.getByText(/Lampiran atap\.(png|jpg) tersimpan/).waitFor(WAIT);
+
+    // Meanwhile the liaison officer withdraws the assignment: the case leaves the field worker's scope.
+    const liaison = await server.login('liaisonA');
+    const withdrawn = await liaison.push([
+      liaison.action(record.id, 'unassign', { assigneeIds: [PEOPLE.fieldA1.id], regionalUnitIds: [UNITS.uptA1.id] }, 1),
+    ]);
+    expect(withdrawn.results[0]).toMatchObject({ status: 'applied' });
+
+    // Back online: the server no longer takes the photo. The case stays on this desk for it,
+    // and the photo says why it is not sent instead of "not uploaded yet" for ever.
+    const announces: string[] = [];
+    field.page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/attachments/uploads') announces.push(request.url());
+    });
+    await field.context.setOffline(false);
+    const photo = field.page.getByTestId('attachments').getByRole('listitem').filter({ hasText: /atap\.(png|jpg)/ });
+    await photo.getByText(/^Ditolak server: /).waitFor({ timeout: 30_000 });
+    await expect.poll(() => photo.textContent(), WAIT).not.toContain('belum terunggah');
+    expect(announces.length).toBeGreaterThan(0);
+    await field.expectAccessible();
+    await field.shot('16-attachment-refused');
+
+    // Assigned again: the officer resends the report the server refused meanwhile (the rejected
+    // list), then the photo, which now arrives.
+    const reassigned = await liaison.push([
+      liaison.action(record.id, 'assign', { assigneeIds: [PEOPLE.fieldA1.id], regionalUnitIds: [UNITS.uptA1.id] }, 2),
+    ]);
+    expect(reassigned.results[0]).toMatchObject({ status: 'applied' });
+    await field.page.getByRole('button', { name: /^Ditolak \([1-9]\d*\)$/ }).click();
+    const panel = field.page.getByRole('region', { name: 'Perubahan yang ditolak server' });
+    const resend = panel.getByRole('button', { name: 'Perbaiki dan kirim ulang' });
+    for (let left = await resend.count(); left > 0; left -= 1) {
+      await resend.first().click();
+      await expect.poll(() => resend.count(), WAIT).toBe(left - 1);
+    }
+    await field.page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+    const before = announces.length;
+    await photo.getByRole('button', { name: 'Kirim lagi' }).click();
+    await expect.poll(() => announces.length, WAIT).toBeGreaterThan(before);
+    const uploaded = () =>
+      server.db
+        .query<{ uploaded: boolean }>(`select (data->>'isUploaded')::boolean as uploaded from attachments where case_id = $1`, [record.id])
+        .then((result) => result.rows.map((row) => row.uploaded));
+    await expect.poll(uploaded, { timeout: 20_000 }).toEqual([true]);
+    await photo.getByRole('button', { name: 'Kirim lagi' }).waitFor({ state: 'detached', ...WAIT });
+    expect(field.pageErrors()).toEqual([]);
   });
 
   it('signs in offline after a first online sign-in, and keeps two officers apart on one workstation', async () => {

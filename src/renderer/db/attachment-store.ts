@@ -19,6 +19,7 @@ import { ATTACHMENT_PIECE_BYTES, type AttachmentRow } from './database';
 import { openBytes, sealBytes, type SealedBox } from './encryption';
 import { LocalStoreError, ActionRefusedError, asStoreError } from './errors';
 import { openAttachmentRow, sealAttachmentRow } from './record-rows';
+import { dropCasesThatLeftScope } from './unsent-work';
 import type { UserStore } from './user-store';
 import { firstIssue } from './validation-messages';
 
@@ -154,27 +155,54 @@ export class LocalAttachmentQueue {
     return this.update(attachmentId, { uploadId: progress.uploadId, uploadOffset: progress.offset });
   }
 
-  /** The bytes stay for offline viewing; the file simply leaves the queue. */
-  markUploaded(attachmentId: string): Promise<void> {
-    return this.update(attachmentId, { isUploaded: true, uploadFailure: null }, (row) => ({ uploadOffset: row.size }));
+  /**
+   * The bytes stay for offline viewing; the file simply leaves the queue. A case a removal kept
+   * only for this file goes now, as the removal said.
+   */
+  async markUploaded(attachmentId: string): Promise<void> {
+    const { db } = this.store;
+    try {
+      await db.transaction('rw', [db.attachments, db.cases, db.reports, db.events, db.outbox], async () => {
+        const row = await db.attachments.get(attachmentId);
+        if (!row) throw new LocalStoreError('not_found', 'Lampiran tidak ditemukan di perangkat ini.');
+        await db.attachments.put({ ...row, isUploaded: true, uploadFailure: null, uploadOffset: row.size });
+        await dropCasesThatLeftScope(db, [row.caseId]);
+      });
+    } catch (error) {
+      throw asStoreError(error);
+    }
   }
 
   markFailed(attachmentId: string, error: { code: ErrorCode | string; message: string }): Promise<void> {
     return this.update(attachmentId, { uploadFailure: { code: error.code, message: error.message } });
   }
 
-  private async update(attachmentId: string, changes: Partial<AttachmentRow>, derived?: (row: AttachmentRow) => Partial<AttachmentRow>): Promise<void> {
-    const { db } = this.store;
-    try {
-      await db.transaction('rw', db.attachments, async () => {
-        const row = await db.attachments.get(attachmentId);
-        if (!row) throw new LocalStoreError('not_found', 'Lampiran tidak ditemukan di perangkat ini.');
-        await db.attachments.put({ ...row, ...changes, ...derived?.(row) });
-      });
-    } catch (error) {
-      throw asStoreError(error);
-    }
+  private update(attachmentId: string, changes: Partial<AttachmentRow>): Promise<void> {
+    return updateAttachment(this.store, attachmentId, changes);
   }
+}
+
+async function updateAttachment(store: UserStore, attachmentId: string, changes: Partial<AttachmentRow>): Promise<void> {
+  const { db } = store;
+  try {
+    await db.transaction('rw', db.attachments, async () => {
+      const row = await db.attachments.get(attachmentId);
+      if (!row) throw new LocalStoreError('not_found', 'Lampiran tidak ditemukan di perangkat ini.');
+      await db.attachments.put({ ...row, ...changes });
+    });
+  } catch (error) {
+    throw asStoreError(error);
+  }
+}
+
+/**
+ * Puts a file the server refused back in the upload queue (the officer fixed the cause, or the
+ * refusal was the case being out of reach for a while); the desk then syncs as after any write.
+ */
+export async function retryAttachmentUpload(store: UserStore, attachmentId: string): Promise<void> {
+  const row = await store.db.attachments.get(attachmentId);
+  if (!row?.pieces || row.isUploaded) throw new LocalStoreError('not_found', 'Tidak ada berkas yang menunggu dikirim ulang.');
+  await updateAttachment(store, attachmentId, { uploadFailure: null });
 }
 
 export function createAttachmentQueue(store: UserStore): LocalAttachmentQueue {

@@ -37,11 +37,12 @@ export {
   type CaseQueueFilter,
   type QueueRowFields,
   type CaseQueueRow,
+  type LocalAttachment,
   type LocalCase,
   type LocalReport,
 } from './queries';
 export { createSyncStore, LocalSyncStore } from './sync-store';
-export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachmentBytes, type NewAttachment } from './attachment-store';
+export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachmentBytes, retryAttachmentUpload, type NewAttachment } from './attachment-store';
 export type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
 export { openSessionText, readSealedSession, saveSealedSession, sealSessionAsText } from './session-vault';
 export { ticketIdsOf } from './case-labels';

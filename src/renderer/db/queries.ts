@@ -117,9 +117,14 @@ export async function listEventsOfCase(store: UserStore, caseId: string): Promis
   return events.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
-export async function listAttachmentsOfCase(store: UserStore, caseId: string): Promise<AttachmentMeta[]> {
+/** An attachment as the desk shows it: with the server's reason when it refused the upload for good. */
+export interface LocalAttachment extends AttachmentMeta {
+  uploadFailure: { code: string; message: string } | null;
+}
+
+export async function listAttachmentsOfCase(store: UserStore, caseId: string): Promise<LocalAttachment[]> {
   const rows = await store.db.attachments.where('caseId').equals(caseId).toArray();
-  return Promise.all(rows.map((row) => openAttachmentRow(store.keys, row)));
+  return Promise.all(rows.map(async (row) => ({ ...(await openAttachmentRow(store.keys, row)), uploadFailure: row.uploadFailure })));
 }
 
 function queueRow(row: CaseRow, pending: ReadonlySet<string>): CaseQueueRow {

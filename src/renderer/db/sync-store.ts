@@ -44,7 +44,7 @@ import {
   type ServerValues,
 } from './record-rows';
 import type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
-import { casesHoldingUnsentWork, deleteCaseWithChildren } from './unsent-work';
+import { casesHoldingUnsentWork, deleteCaseWithChildren, dropCasesThatLeftScope } from './unsent-work';
 import type { UserStore } from './user-store';
 import { ConcurrentChange, runWrite, type Expectation } from './write-transaction';
 
@@ -263,7 +263,7 @@ export class LocalSyncStore implements SyncStore {
           }
           await db.conflicts.bulkAdd(conflictRows);
           await db.rejected.bulkAdd(rejectedRows);
-          await this.dropCasesThatLeftScope([...new Set(acked.map((row) => row.caseId))]);
+          await dropCasesThatLeftScope(db, [...new Set(acked.map((row) => row.caseId))]);
         },
       };
     });
@@ -276,14 +276,6 @@ export class LocalSyncStore implements SyncStore {
     }
     const stored = await this.db.reports.get(id);
     return stored ? { kind: 'report', value: await openReportRow(this.store.keys, stored) } : null;
-  }
-
-  /** Cases kept only for unsent work, now that the work is answered, go as the removal said. */
-  private async dropCasesThatLeftScope(caseIds: readonly string[]): Promise<void> {
-    const leftScope = (await this.db.cases.bulkGet([...caseIds])).filter((row): row is CaseRow => row !== undefined && row.leftScopeAt !== null).map((row) => row.id);
-    if (leftScope.length === 0) return;
-    const holding = await casesHoldingUnsentWork(this.db, leftScope);
-    await deleteCaseWithChildren(this.db, leftScope.filter((id) => !holding.has(id)));
   }
 
   async getCursor(): Promise<string | null> {

@@ -5,7 +5,11 @@
  */
 import type { TindakDatabase } from './database';
 
-/** Inside or outside a transaction over `outbox` and `attachments`. */
+/**
+ * Inside or outside a transaction over `outbox` and `attachments`. An attachment the server
+ * refused for good (`uploadFailure`) still holds its case: its bytes exist only here, and the
+ * officer sees the reason on the case and decides.
+ */
 export async function casesHoldingUnsentWork(db: TindakDatabase, caseIds: readonly string[]): Promise<Set<string>> {
   const holding = new Set<string>();
   if (caseIds.length === 0) return holding;
@@ -25,4 +29,16 @@ export async function deleteCaseWithChildren(db: TindakDatabase, caseIds: readon
   await db.reports.where('caseId').anyOf(caseIds).delete();
   await db.events.where('caseId').anyOf(caseIds).delete();
   await db.attachments.where('caseId').anyOf(caseIds).delete();
+}
+
+/**
+ * Cases a removal kept only for their unsent work go, as the removal said, once nothing holds
+ * them any more. Inside a transaction over cases, reports, events, attachments and outbox.
+ */
+export async function dropCasesThatLeftScope(db: TindakDatabase, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const leftScope = (await db.cases.bulkGet([...caseIds])).filter((row) => row !== undefined && row.leftScopeAt !== null).map((row) => row!.id);
+  if (leftScope.length === 0) return;
+  const holding = await casesHoldingUnsentWork(db, leftScope);
+  await deleteCaseWithChildren(db, leftScope.filter((id) => !holding.has(id)));
 }

@@ -173,6 +173,8 @@ export const en = {
     attachmentsEmpty: 'No attachments yet.',
     attachmentPreview: 'Preview of {{name}}',
     attachmentPending: 'not uploaded yet',
+    attachmentRefused: 'Refused by the server: {{message}}',
+    attachmentRetry: 'Send again',
     reports: 'Handling reports',
     reportsEmpty: 'No handling report yet.',
     actions: 'Available steps',

@@ -174,6 +174,8 @@ export const id = {
     attachmentsEmpty: 'Belum ada lampiran.',
     attachmentPreview: 'Pratinjau {{name}}',
     attachmentPending: 'belum terunggah',
+    attachmentRefused: 'Ditolak server: {{message}}',
+    attachmentRetry: 'Kirim lagi',
     reports: 'Laporan penanganan',
     reportsEmpty: 'Belum ada laporan penanganan.',
     actions: 'Langkah yang tersedia',

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentQueue } from '../../../../src/renderer/sync/attachment-uploader';
-import { addAttachment, createAttachmentQueue, readAttachmentBytes } from '../../../../src/renderer/db/attachment-store';
+import { addAttachment, createAttachmentQueue, readAttachmentBytes, retryAttachmentUpload } from '../../../../src/renderer/db/attachment-store';
 import { ATTACHMENT_PIECE_BYTES } from '../../../../src/renderer/db/database';
-import { listAttachmentsOfCase } from '../../../../src/renderer/db/queries';
+import { getCase, listAttachmentsOfCase } from '../../../../src/renderer/db/queries';
 import { caseIn } from '../../../helpers/org-fixture';
 import { base64Forms, workstation, type Desk } from './local-desk';
 
@@ -42,7 +42,7 @@ describe('attachments', () => {
       for (const form of base64Forms(secret)) expect(raw).not.toContain(form);
     }
     expect(await readAttachmentBytes(field.store, meta.id)).toEqual(bytes);
-    expect((await listAttachmentsOfCase(field.store, record.id))[0]).toEqual(meta);
+    expect((await listAttachmentsOfCase(field.store, record.id))[0]).toEqual({ ...meta, uploadFailure: null });
 
     const queue: AttachmentQueue = createAttachmentQueue(field.store);
     const start = ATTACHMENT_PIECE_BYTES - 100;
@@ -72,6 +72,18 @@ describe('attachments', () => {
     expect(await readAttachmentBytes(field.store, photo.id)).toHaveLength(5000);
     // The refused file is still unsent work: a removal keeps the case and says so.
     expect(await field.sync.applyPulledPage([{ kind: 'removal', entity: 'case', id: record.id }], '70')).toMatchObject({ keptForUnsentWork: 1 });
+    // The desk shows the server's reason; sending again puts the file back in the queue.
+    expect((await listAttachmentsOfCase(field.store, record.id)).find((a) => a.id === pdf.id)).toMatchObject({
+      isUploaded: false,
+      uploadFailure: { code: 'unsupported_type', message: 'Jenis berkas tidak didukung.' },
+    });
+    await retryAttachmentUpload(field.store, pdf.id);
+    expect((await queue.listPending()).map((p) => p.meta.id)).toEqual([pdf.id]);
+    await expect(retryAttachmentUpload(field.store, photo.id)).rejects.toMatchObject({ code: 'not_found' });
+    // Once it is uploaded, nothing holds the case any more: it goes, as the removal said.
+    await queue.markUploaded(pdf.id);
+    expect(await getCase(field.store, record.id)).toBeUndefined();
+    expect(await field.store.db.attachments.count()).toBe(0);
   });
 
   it('a pulled metadata row keeps the local bytes and progress', async () => {
