@@ -475,6 +475,18 @@ export class LocalSyncStore implements SyncStore {
         await db.reports.filter((row) => !keep.has(row.caseId)).delete();
         await db.events.filter((row) => !keep.has(row.caseId)).delete();
         await db.attachments.filter((row) => !keep.has(row.caseId)).delete();
+        // Those on the server are kept only for their unsent work, as after a removal: the fresh
+        // pull brings back (and unmarks) the ones still in scope; the others go once their work
+        // is answered, instead of staying with no pull ever to update or remove them.
+        const leftScopeAt = new Date().toISOString();
+        await db.cases
+          .where('id')
+          .anyOf([...keep])
+          .filter((row) => row.isOnServer === 1 && row.leftScopeAt === null)
+          .modify((row) => {
+            row.leftScopeAt = leftScopeAt;
+            row.rev = newRevision();
+          });
         await db.syncState.delete(CURSOR_KEY);
       });
     } catch (error) {

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../../src/shared';
-import { createReport, getCase, hasUnsentWork, listReportsOfCase } from '../../../../src/renderer/db';
+import { createReport, getCase, hasUnsentWork, listRejected, listReportsOfCase } from '../../../../src/renderer/db';
 import {
   DeskSession,
   SignInError,
@@ -325,9 +325,16 @@ describe('signing in on a workstation', () => {
     expect(second.store.profile).toMatchObject({ unitId: UNITS.uptB1.id });
     // The new unit's case arrives although it has not changed since the last pull.
     await expect.poll(() => getCase(second.store, inB!.id), { timeout: 10_000 }).toBeDefined();
-    // The old unit's case without unsent work is gone; the one with a draft on it stays with the draft.
+    // The old unit's case without unsent work is gone at once. The draft was kept and sent: the
+    // server refuses it (the case is no longer this officer's), the refusal stays in the rejected
+    // list, and then the case it held goes too.
     expect(await getCase(second.store, alsoInA!.id)).toBeUndefined();
-    expect((await listReportsOfCase(second.store, inA!.id)).map((r) => r.record.id)).toContain(draft.record.id);
+    await expect.poll(async () => (await second.engine.syncNow()).kind, { timeout: 10_000 }).toBe('synced');
+    await expect
+      .poll(async () => (await listRejected(second.store)).map((item) => item.mutation.entityId), { timeout: 10_000 })
+      .toContain(draft.record.id);
+    await expect.poll(() => getCase(second.store, inA!.id), { timeout: 10_000 }).toBeUndefined();
+    expect(await getCase(second.store, inB!.id)).toBeDefined();
     await second.signOut();
   });
 
