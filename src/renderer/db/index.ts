@@ -43,7 +43,7 @@ export {
 } from './queries';
 export { createSyncStore, LocalSyncStore } from './sync-store';
 export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, readAttachmentBytes, retryAttachmentUpload, type NewAttachment } from './attachment-store';
-export type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
+export type { OutboxEntry, OutboxSummary, PullApplyResult, PullPageContext, SyncStore } from './store-contract';
 export { openSessionText, readSealedSession, saveSealedSession, sealSessionAsText } from './session-vault';
 export { ticketIdsOf } from './case-labels';
 export { NO_DEADLINE, calendarOfUnit, calendarOfZone, zoneOfUnit } from './case-queue-keys';

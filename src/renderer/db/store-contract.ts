@@ -36,6 +36,18 @@ export interface PullApplyResult {
   removed: number;
   /** Removals skipped because the case holds unsent work (surfaced as conflicts). */
   keptForUnsentWork: number;
+  /**
+   * Nothing was written: the stored cursor is no longer the one this page was pulled from (the
+   * replica was reset meanwhile, by a sign-in in another window). Pull again from getCursor().
+   */
+  isStale?: boolean;
+}
+
+export interface PullPageContext {
+  /** The cursor this page was pulled from; the page is written only if it is still the stored one. */
+  from?: string | null;
+  /** The server said there is nothing more (`hasMore: false`): the pull is complete. */
+  isLast?: boolean;
 }
 
 export interface SyncStore {
@@ -60,7 +72,7 @@ export interface SyncStore {
   /** The pull cursor (null before the first pull). */
   getCursor(): Promise<string | null>;
   /** Writes one pulled page and the new cursor in one transaction (bulkPut), rebasing pending local edits. */
-  applyPulledPage(changes: readonly PulledChange[], cursor: string): Promise<PullApplyResult>;
+  applyPulledPage(changes: readonly PulledChange[], cursor: string, context?: PullPageContext): Promise<PullApplyResult>;
   /** The server asked for a full resync: drop the replicated records and the cursor, keep the outbox. */
   resetReplica(): Promise<void>;
   summary(): Promise<OutboxSummary>;

@@ -28,7 +28,7 @@ import {
   type ReportRecord,
 } from '../../shared';
 import { sealConflictRow, REMOVED_WITH_UNSENT_WORK_NOTE } from './conflict-inbox';
-import type { AttachmentRow, CaseRow, ConflictRow, EventRow, OutboxRow, RejectedRow, ReportRow } from './database';
+import type { AttachmentRow, CaseRow, ConflictRow, EventRow, OutboxRow, RejectedRow, ReportRow, TindakDatabase } from './database';
 import { LocalStoreError, asStoreError } from './errors';
 import { openOutboxMutation, recordKey } from './outbox';
 import {
@@ -43,13 +43,15 @@ import {
   type OpenedReport,
   type ServerValues,
 } from './record-rows';
-import type { OutboxEntry, OutboxSummary, PullApplyResult, SyncStore } from './store-contract';
+import type { OutboxEntry, OutboxSummary, PullApplyResult, PullPageContext, SyncStore } from './store-contract';
 import { casesHoldingUnsentWork, deleteCaseWithChildren, dropCasesThatLeftScope } from './unsent-work';
 import type { UserStore } from './user-store';
 import { ConcurrentChange, runWrite, type Expectation } from './write-transaction';
 
 /** syncState keys of the store itself; the engine's own keys must not start with `store.`. */
 const CURSOR_KEY = 'store.cursor';
+/** Cases a replica reset kept for unsent work, until the full pull after it shows which are in scope. */
+const RESET_KEPT_KEY = 'store.keptAfterReset';
 const RESERVED_PREFIX = 'store.';
 
 type Fields = Record<string, unknown>;
@@ -283,7 +285,7 @@ export class LocalSyncStore implements SyncStore {
     return typeof value === 'string' ? value : null;
   }
 
-  async applyPulledPage(changes: readonly PulledChange[], cursor: string): Promise<PullApplyResult> {
+  async applyPulledPage(changes: readonly PulledChange[], cursor: string, context: PullPageContext = {}): Promise<PullApplyResult> {
     if (!cursorSchema.safeParse(cursor).success) throw new LocalStoreError('invalid_input', 'Kursor tidak valid.');
     const { db, store } = this;
 
@@ -395,6 +397,8 @@ export class LocalSyncStore implements SyncStore {
       return {
         expect,
         commit: async (): Promise<PullApplyResult> => {
+          if (context.from !== undefined && ((await db.syncState.get(CURSOR_KEY))?.value ?? null) !== context.from)
+            return { applied: 0, removed: 0, keptForUnsentWork: 0, isStale: true };
           if ((await readPendingState()).fingerprint !== before.fingerprint) throw new ConcurrentChange();
           const newCases = await this.withoutStale(db.cases, caseRows, storedCaseIds);
           const newReports = await this.withoutStale(db.reports, reportRows, storedReportIds);
@@ -417,6 +421,7 @@ export class LocalSyncStore implements SyncStore {
           const deleted = removedIds.filter((id) => !before.holding.has(id));
           const existing = (await db.cases.bulkGet(deleted)).filter((row) => row !== undefined).length;
           await deleteCaseWithChildren(db, deleted);
+          await settleKeptAfterReset(db, pulledCases.map((record) => record.id), context.isLast === true);
           await db.syncState.put({ key: CURSOR_KEY, value: cursor });
           return {
             applied: newCases.length + newReports.length + eventRows.length + attachmentRows.length,
@@ -475,18 +480,12 @@ export class LocalSyncStore implements SyncStore {
         await db.reports.filter((row) => !keep.has(row.caseId)).delete();
         await db.events.filter((row) => !keep.has(row.caseId)).delete();
         await db.attachments.filter((row) => !keep.has(row.caseId)).delete();
-        // Those on the server are kept only for their unsent work, as after a removal: the fresh
-        // pull brings back (and unmarks) the ones still in scope; the others go once their work
-        // is answered, instead of staying with no pull ever to update or remove them.
-        const leftScopeAt = new Date().toISOString();
-        await db.cases
-          .where('id')
-          .anyOf([...keep])
-          .filter((row) => row.isOnServer === 1 && row.leftScopeAt === null)
-          .modify((row) => {
-            row.leftScopeAt = leftScopeAt;
-            row.rev = newRevision();
-          });
+        // Cases from the server kept only for their unsent work: the full pull that follows
+        // brings back the ones still in scope; those it does not bring are then treated as
+        // removed (they go once their work is answered). See settleKeptAfterReset.
+        const onServer = (await db.cases.bulkGet([...keep])).filter((row) => row?.isOnServer === 1).map((row) => row!.id);
+        const earlier = (await db.syncState.get(RESET_KEPT_KEY))?.value;
+        await db.syncState.put({ key: RESET_KEPT_KEY, value: [...new Set([...(Array.isArray(earlier) ? earlier : []), ...onServer])] });
         await db.syncState.delete(CURSOR_KEY);
       });
     } catch (error) {
@@ -579,4 +578,25 @@ async function storedIds<Row extends { id: string }>(table: Table<Row, string>, 
 
 export function createSyncStore(store: UserStore): SyncStore {
   return new LocalSyncStore(store);
+}
+
+/**
+ * After a replica reset, inside a pulled page's transaction: cases the page brought are in
+ * scope after all; once the full pull is complete, the kept cases it never brought are marked
+ * as having left scope, as a removal would have, and those no longer holding unsent work go.
+ */
+async function settleKeptAfterReset(db: TindakDatabase, pulledCaseIds: readonly string[], isLast: boolean): Promise<void> {
+  const stored = (await db.syncState.get(RESET_KEPT_KEY))?.value;
+  if (!Array.isArray(stored)) return;
+  const pulled = new Set(pulledCaseIds);
+  const waiting = (stored as string[]).filter((id) => !pulled.has(id));
+  if (!isLast) {
+    await db.syncState.put({ key: RESET_KEPT_KEY, value: waiting });
+    return;
+  }
+  await db.syncState.delete(RESET_KEPT_KEY);
+  const leftScopeAt = new Date().toISOString();
+  const left = (await db.cases.bulkGet(waiting)).filter((row) => row !== undefined && row.leftScopeAt === null).map((row) => row!.id);
+  for (const id of left) await db.cases.update(id, { leftScopeAt, rev: newRevision() });
+  await dropCasesThatLeftScope(db, left);
 }

@@ -621,6 +621,7 @@ export class SyncEngine {
     let pages = 0;
     let changes = 0;
     let didReset = false;
+    let staleRestarts = 0;
     this.update({ phase: 'pulling' });
     /**
      * The next page is requested as soon as the previous one has arrived, so the link and the
@@ -662,7 +663,18 @@ export class SyncEngine {
           continue;
         }
         if (page.hasMore) prefetch = request(page.cursor);
-        await this.storeCall(() => this.store.applyPulledPage(page.changes, page.cursor));
+        const from = cursor;
+        const applied = await this.storeCall(() => this.store.applyPulledPage(page.changes, page.cursor, { from, isLast: !page.hasMore }));
+        if (applied.isStale) {
+          // The replica was reset while this page was on its way (a sign-in in another window):
+          // the page is dropped, and the pull starts again from the cursor stored now.
+          if (staleRestarts >= 2) throw new SyncInvalidResponseError('/sync/pull', 'kursor lokal terus berubah');
+          staleRestarts += 1;
+          prefetch?.controller.abort(new SyncAbortedError());
+          prefetch = null;
+          cursor = await this.storeCall(() => this.store.getCursor());
+          continue;
+        }
         pages += 1;
         changes += page.changes.length;
         cursor = page.cursor;

@@ -42,6 +42,7 @@ import type {
   OutboxEntry,
   OutboxSummary,
   PullApplyResult,
+  PullPageContext,
   SyncStore,
 } from '../../../src/renderer/db/store-contract';
 import { PEOPLE, type PersonKey } from '../../helpers/org-fixture';
@@ -142,9 +143,9 @@ export class InstrumentedSyncStore implements SyncStore {
     return this.inner.getCursor();
   }
 
-  async applyPulledPage(changes: readonly PulledChange[], cursor: string): Promise<PullApplyResult> {
+  async applyPulledPage(changes: readonly PulledChange[], cursor: string, context?: PullPageContext): Promise<PullApplyResult> {
     this.check('applyPulledPage');
-    return this.inner.applyPulledPage(changes, cursor);
+    return this.inner.applyPulledPage(changes, cursor, context);
   }
 
   async resetReplica(): Promise<void> {

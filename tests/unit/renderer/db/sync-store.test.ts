@@ -400,6 +400,37 @@ describe('resetReplica, state', () => {
     expect(await admin.sync.summary()).toMatchObject({ pending: 1 });
   });
 
+  it('a kept case stays while its work is answered; the full pull after the reset decides which go', async () => {
+    const admin = await signIn('admin');
+    const [inScope, leftScope] = [caseIn('in_follow_up'), caseIn('in_follow_up')];
+    await admin.receive([inScope, leftScope], '60');
+    await updateCaseFields(admin.store, inScope.id, { urgency: 'urgent' });
+    await updateCaseFields(admin.store, leftScope.id, { urgency: 'urgent' });
+    await admin.sync.resetReplica();
+    // The push comes before the pull: answered work does not take its case away yet.
+    await admin.answer(() => ({ status: 'applied', version: 2, conflicts: [], error: null }));
+    expect(await getCase(admin.store, inScope.id)).toBeDefined();
+    expect(await getCase(admin.store, leftScope.id)).toBeDefined();
+    // The full pull from the start, in two pages; only the first case comes back.
+    await admin.sync.applyPulledPage([{ kind: 'case', record: { ...inScope, urgency: 'urgent', version: 2 } }], '70', { from: null, isLast: false });
+    expect(await getCase(admin.store, leftScope.id)).toBeDefined();
+    await admin.sync.applyPulledPage([], '80', { from: '70', isLast: true });
+    expect(await getCase(admin.store, inScope.id)).toMatchObject({ record: { urgency: 'urgent' } });
+    expect(await getCase(admin.store, leftScope.id)).toBeUndefined();
+  });
+
+  it('a page pulled from a cursor that is no longer the stored one (a reset meanwhile) writes nothing', async () => {
+    const admin = await signIn('admin');
+    const [first, second] = [caseIn('in_follow_up'), caseIn('in_follow_up')];
+    await admin.receive([first], '60');
+    await admin.sync.resetReplica();
+    expect(await admin.sync.applyPulledPage([{ kind: 'case', record: second }], '90', { from: '60', isLast: true })).toMatchObject({ isStale: true, applied: 0 });
+    expect(await admin.sync.getCursor()).toBeNull();
+    expect(await getCase(admin.store, second.id)).toBeUndefined();
+    expect(await admin.sync.applyPulledPage([{ kind: 'case', record: second }], '90', { from: null, isLast: true })).toMatchObject({ applied: 1 });
+    expect(await admin.sync.getCursor()).toBe('90');
+  });
+
   it('keeps the engine bookkeeping, and keeps the store keys to itself', async () => {
     const admin = await signIn('admin');
     await admin.sync.setState('lastPullAt', 1_795_000_000_000);

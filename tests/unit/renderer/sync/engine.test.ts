@@ -546,6 +546,34 @@ describe('sync engine decisions', () => {
     expect(await store.getCursor()).toBe('4');
   });
 
+  it('drops a page the store calls stale (a reset in another window) and pulls again from the stored cursor', async () => {
+    const store = storeWithCase();
+    await store.applyPulledPage([], '500');
+    const transport = new ScriptedTransport();
+    const page = (cursor: string, hasMore: boolean): PullResponse => ({ protocolVersion: PROTOCOL_VERSION, changes: [], cursor, hasMore });
+    transport.pullPages = [page('600', false), page('50', false)];
+    const apply = store.applyPulledPage.bind(store);
+    const contexts: unknown[] = [];
+    store.applyPulledPage = async (changes, cursor, context) => {
+      contexts.push(context);
+      if (contexts.length === 1) {
+        // Another window's sign-in reset the replica while page 600 was on its way.
+        await store.resetReplica();
+        return { applied: 0, removed: 0, keptForUnsentWork: 0, isStale: true };
+      }
+      return apply(changes, cursor, context);
+    };
+    const { engine } = engineWith({ store, transport });
+    await engine.start();
+    await engine.whenIdle();
+    expect(transport.pulls.map((p) => p.cursor)).toEqual(['500', null]);
+    expect(contexts).toEqual([
+      { from: '500', isLast: true },
+      { from: null, isLast: true },
+    ]);
+    expect(await store.getCursor()).toBe('50');
+  });
+
   it('on a reset request drops the replica, keeps the outbox and pulls from the start', async () => {
     const store = storeWithCase();
     await store.applyPulledPage([], '500');
