@@ -78,8 +78,12 @@ interface BatchState {
   reportStatuses: Map<string, ReportStatus[]>;
   events: CaseEvent[];
   conflictRows: { mutationId: string; entity: string; entityId: string; fields: ConflictField[]; resolution: string }[];
+  /** Channel tickets taken (`ticketKey`): those on the server asked for by this batch's creates, and its own. */
+  tickets: Set<string>;
   now: string;
 }
+
+const ticketKey = (channel: string, ticketId: string) => `${channel}\u0000${ticketId}`;
 
 export function payloadHash(deviceId: string, userId: string, mutation: Mutation): string {
   return createHash('sha256').update(JSON.stringify(canonical({ deviceId, userId, mutation }))).digest('base64url');
@@ -168,12 +172,26 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
   const validCaseIds = [...caseIds].filter((id) => UUID_TEXT.test(id));
   const cases = await loadCases(tx, validCaseIds, true);
   const statuses = await reportStatusesOf(tx, validCaseIds);
+  const created = mutations
+    .filter((m) => m.entity === 'case' && m.op === 'create')
+    .map((m) => m.fields)
+    .filter((f): f is { channel: string; ticketId: string } => typeof f.channel === 'string' && typeof f.ticketId === 'string');
+  const taken =
+    created.length === 0
+      ? []
+      : (
+          await tx.query<{ channel: string; ticket_id: string }>(
+            'select channel, ticket_id from cases where (channel, ticket_id) in (select * from unnest($1::text[], $2::text[]))',
+            [created.map((f) => f.channel), created.map((f) => f.ticketId)],
+          )
+        ).rows;
   return {
     cases: new Map([...cases].map(([id, c]) => [id, { ...c, isDirty: false, isNew: false, prevScope: null }])),
     reports: new Map([...reports].map(([id, r]) => [id, { ...r, isDirty: false }])),
     reportStatuses: new Map([...statuses].map(([id, list]) => [id, list as ReportStatus[]])),
     events: [],
     conflictRows: [],
+    tickets: new Set(taken.map((row) => ticketKey(row.channel, row.ticket_id))),
     now: new Date().toISOString(),
   };
 }
@@ -266,6 +284,9 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
       createdAt: state.now,
       updatedAt: state.now,
     });
+    const ticket = ticketKey(record.channel, record.ticketId);
+    if (state.tickets.has(ticket)) refuse('duplicate', `Tiket ${record.ticketId} dari kanal ini sudah terdaftar.`);
+    state.tickets.add(ticket);
     const working: WorkingCase = { record, changeSeq: 0, scopeSeq: 0, fieldMeta: {}, isDirty: true, isNew: true, prevScope: null };
     working.fieldMeta = touchMeta({}, Object.keys(record), 1, actor, state.now);
     state.cases.set(record.id, working);

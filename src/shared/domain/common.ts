@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Ids are UUIDs (v7 for anything the app creates, so they sort by creation time). */
-export const idSchema = z.uuid({ error: 'ID harus berupa UUID.' });
+// Lower case only: ids are compared as text (maps, the outbox, IndexedDB keys) as well as by
+// PostgreSQL, which would take an upper-case spelling for the same uuid.
+export const idSchema = z.uuid({ error: 'ID harus berupa UUID.' }).regex(/^[^A-Z]*$/, 'ID harus berupa UUID dengan huruf kecil.');
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'Waktu harus dalam format ISO 8601.' });
 export const isoDateSchema = z.iso.date({ error: 'Tanggal harus dalam format YYYY-MM-DD.' });
 

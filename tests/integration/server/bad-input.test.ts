@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, PROTOCOL_VERSION, uuidv7 } from '../../../src/shared';
-import { caseIn } from '../../helpers/org-fixture';
+import { PEOPLE, UNITS, caseIn } from '../../helpers/org-fixture';
 import { request, startServer, storesToTest, type Session, type TestServer } from '../../helpers/server';
 
 const stores = await storesToTest();
@@ -110,6 +110,37 @@ describe.each(stores)('bad input on %s', (kind) => {
       expect(result.body.error.code).toBe('invalid_body');
     }
     expect(await state()).toBe(before);
+  });
+
+  it('an upper-case spelling of an existing id is refused, and cannot overwrite the record', async () => {
+    const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'UPPER-1', unitId: UNITS.workA.id, regionalUnitIds: [UNITS.uptA1.id], assigneeIds: [PEOPLE.fieldA1.id] })]);
+    const field = await server.login('fieldA1');
+    const reportId = uuidv7();
+    const report = { caseId: record!.id, visitDate: '2026-11-04', method: 'home_visit', findings: 'Temuan asli.', actionsTaken: 'Pendampingan.', outcome: 'resolved' };
+    expect((await field.push([field.create('report', reportId, report)])).results[0]).toMatchObject({ status: 'applied' });
+    const before = await server.db.query<{ data: unknown }>('select data from reports where id = $1', [reportId]);
+    const other = await server.login('fieldA1', 'device-upper-0002');
+    const overwrite = await other.pushRaw([other.create('report', reportId.toUpperCase(), { ...report, findings: 'Ditimpa.' })]);
+    expect(overwrite.status).toBe(400);
+    expect((overwrite.body as { error: { code: string } }).error.code).toBe('invalid_body');
+    expect((await server.db.query<{ data: unknown }>('select data from reports where id = $1', [reportId])).rows).toEqual(before.rows);
+  });
+
+  it('a case created with a ticket already registered on its channel is refused as a duplicate, not a 500', async () => {
+    const [existing] = await server.insertCases([caseIn('received', { id: uuidv7(), ticketId: 'TIKET-DUP-1' })]);
+    const admin = await server.login('admin');
+    const { id: _id, ...fields } = existing!;
+    const again = await admin.pushRaw([admin.create('case', uuidv7(), { ...fields })]);
+    expect(again.status).toBe(200);
+    expect((again.body as { results: { status: string; error: { code: string } | null }[] }).results[0]).toMatchObject({ status: 'rejected', error: { code: 'duplicate' } });
+    // Two creates of one new ticket in one batch: the first is taken, the second refused; the batch goes on.
+    const twice = await admin.pushRaw([
+      admin.create('case', uuidv7(), { ...fields, ticketId: 'TIKET-DUP-2' }),
+      admin.create('case', uuidv7(), { ...fields, ticketId: 'TIKET-DUP-2' }),
+      admin.update(existing!.id, { urgency: 'urgent' }, { urgency: existing!.urgency }, 1),
+    ]);
+    expect(twice.status).toBe(200);
+    expect((twice.body as { results: { status: string; error: { code: string } | null }[] }).results.map((r) => r.error?.code ?? r.status)).toEqual(['applied', 'duplicate', 'applied']);
   });
 
   it('a gzip-compressed push is accepted', async () => {

@@ -25,6 +25,7 @@ import type {
   OutboxEntry,
   OutboxSummary,
   PullApplyResult,
+  PullPageContext,
   SyncStore,
 } from '../../../../src/renderer/db/store-contract';
 
@@ -253,7 +254,7 @@ export class MemorySyncStore implements SyncStore {
     return this.cursor;
   }
 
-  async applyPulledPage(changes: readonly PulledChange[], cursor: string): Promise<PullApplyResult> {
+  async applyPulledPage(changes: readonly PulledChange[], cursor: string, _context?: PullPageContext): Promise<PullApplyResult> {
     const result: PullApplyResult = { applied: 0, removed: 0, keptForUnsentWork: 0 };
     for (const change of changes) {
       switch (change.kind) {
