@@ -41,11 +41,15 @@ export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): v
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
     const text = (body as Buffer).toString('utf8');
     if (text.trim() === '') return done(new HttpError(400, 'malformed_json', 'Isi permintaan kosong.'), undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text) as unknown);
+      parsed = JSON.parse(text) as unknown;
     } catch (error) {
-      done(new HttpError(400, 'malformed_json', `JSON tidak valid: ${(error as Error).message}`), undefined);
+      return done(new HttpError(400, 'malformed_json', `JSON tidak valid: ${(error as Error).message}`), undefined);
     }
+    const problem = unstorableJson(parsed);
+    if (problem) return done(new HttpError(400, 'invalid_body', problem), undefined);
+    done(null, parsed);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -59,4 +63,32 @@ export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): v
     reply.removeHeader('content-length');
     return gzipAsync(payload);
   });
+}
+
+/** Deeper than any request of the protocol nests (a push is about six levels). */
+export const MAX_JSON_DEPTH = 32;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a parsed body could not be stored as it is, or null: PostgreSQL refuses NUL and unpaired
+ * surrogates in text and jsonb, and deep nesting would exhaust the stack of the recursive work
+ * done on payloads (hashing, merging). Checked once here, for every route, so neither ever
+ * reaches the database as a 500. Iterative, so it is not itself exhausted.
+ */
+export function unstorableJson(value: unknown): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000') || LONE_SURROGATE.test(current))
+        return 'Teks berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal).';
+    } else if (current !== null && typeof current === 'object') {
+      if (depth >= MAX_JSON_DEPTH) return `Isi permintaan bersarang lebih dari ${MAX_JSON_DEPTH} tingkat.`;
+      for (const [key, inner] of Object.entries(current)) {
+        if (!Array.isArray(current)) stack.push({ value: key, depth });
+        stack.push({ value: inner, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
 }

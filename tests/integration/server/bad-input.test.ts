@@ -122,7 +122,7 @@ describe.each(stores)('bad input on %s', (kind) => {
     const other = await server.login('fieldA1', 'device-upper-0002');
     const overwrite = await other.pushRaw([other.create('report', reportId.toUpperCase(), { ...report, findings: 'Ditimpa.' })]);
     expect(overwrite.status).toBe(400);
-    expect((overwrite.body as { error: { code: string } }).error.code).toBe('invalid_body');
+    expect((overwrite.body as unknown as { error: { code: string } }).error.code).toBe('invalid_body');
     expect((await server.db.query<{ data: unknown }>('select data from reports where id = $1', [reportId])).rows).toEqual(before.rows);
   });
 
@@ -141,6 +141,34 @@ describe.each(stores)('bad input on %s', (kind) => {
     ]);
     expect(twice.status).toBe(200);
     expect((twice.body as { results: { status: string; error: { code: string } | null }[] }).results.map((r) => r.error?.code ?? r.status)).toEqual(['applied', 'duplicate', 'applied']);
+  });
+
+  it('text PostgreSQL cannot store (NUL, a lone surrogate) and deep nesting are a 400 on every route, not a 500', async () => {
+    const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'NUL-1' })]);
+    const before = await writeCounts(server);
+    // A JSON text whose note is `escaped`, written as JSON escapes (what JSON.stringify never emits).
+    const edit = (escaped: string) =>
+      JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: liaison.deviceId,
+        mutations: [{ ...liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1), payload: { note: 'TEKS' } }],
+      }).replace('"TEKS"', `"${escaped}"`);
+    const bodies = {
+      nul: edit('a\\u0000b'),
+      surrogate: edit('a\\ud800b'),
+      key: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, cursor: null }).replace('"cursor"', '"x\\u0000y":1,"cursor"'),
+      deep: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId: liaison.deviceId, mutations: [] }).replace('"mutations":[]', `"mutations":[${'['.repeat(5_000)}${']'.repeat(5_000)}]`),
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      for (const path of ['/sync/push', '/sync/pull', '/admin/users', '/auth/login']) {
+        const result = await request<{ error: { code: string } }>(server.url, 'POST', path, body, { ...liaison.auth, 'content-type': 'application/json' });
+        expect(result.status, `${name} on ${path}: ${JSON.stringify(result.body)}`).toBeGreaterThanOrEqual(400);
+        expect(result.status, `${name} on ${path}`).toBeLessThan(500);
+      }
+    }
+    const nul = await request<{ error: { code: string } }>(server.url, 'POST', '/sync/push', bodies.nul, { ...liaison.auth, 'content-type': 'application/json' });
+    expect(nul).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } });
+    expect(await writeCounts(server)).toBe(before);
   });
 
   it('a gzip-compressed push is accepted', async () => {
