@@ -15,7 +15,7 @@ import { registerCors } from './http/cors';
 import { HttpError, unauthenticated } from './http/errors';
 import { registerIntakeRoutes } from './http/intake-routes';
 import { registerSyncRoutes } from './http/sync-routes';
-import { createLogger, type Logger } from './logger';
+import { createLogger, loggableError, type Logger } from './logger';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,7 +72,7 @@ export async function buildApp(ctx: ServerContext, options: BuildOptions = {}): 
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return reply.status(fastifyError.statusCode).send({ error: { code: 'invalid_body', message: fastifyError.message } });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ error: loggableError(error) }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: ERROR_MESSAGES.internal.id } });
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'Alamat tidak dikenal.' } }));

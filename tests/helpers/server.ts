@@ -23,6 +23,7 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { createContext, type ServerContext, type ServerSettings } from '../../src/server/context';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/migrate';
+import type { Logger } from '../../src/server/logger';
 import { loadCases, takeSeqs, upsertCases } from '../../src/server/sync/store';
 import { PEOPLE, UNITS, type PersonKey } from './org-fixture';
 
@@ -124,12 +125,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(kind: StoreKind, options: { settings?: Partial<ServerSettings>; routes?: RouteRegistrar[] } = {}): Promise<TestServer> {
+export async function startServer(kind: StoreKind, options: { settings?: Partial<ServerSettings>; routes?: RouteRegistrar[]; logger?: Logger } = {}): Promise<TestServer> {
   const { db, drop } = await openTestDatabase(kind);
   await migrate(db);
   await seedFixtureOrganisation(db);
   const ctx = await createContext(db, options.settings);
-  const app = await buildApp(ctx, options.routes ? { routes: options.routes } : {});
+  const app = await buildApp(ctx, { ...(options.routes ? { routes: options.routes } : {}), ...(options.logger ? { logger: options.logger } : {}) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
