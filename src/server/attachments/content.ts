@@ -1,5 +1,5 @@
-/** Reading a stored attachment's bytes for someone who may see its case. */
-import { canSeeCase, type AttachmentMeta } from '../../shared';
+/** Reading a stored attachment's bytes for someone who may see its case and the file (canSeeAttachment). */
+import { canSeeAttachment, canSeeCase, type AttachmentMeta } from '../../shared';
 import type { AuthenticatedActor } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
@@ -11,7 +11,13 @@ export async function findVisibleAttachment(ctx: ServerContext, actor: Authentic
   const row = (await ctx.db.query<{ data: AttachmentMeta }>('select data from attachments where id = $1', [attachmentId])).rows[0];
   const owner = row ? (await loadCases(ctx.db, [row.data.caseId])).get(row.data.caseId) : undefined;
   // Missing and out of scope answer alike, so ids cannot be probed.
-  if (!row || !row.data.isUploaded || !owner || !canSeeCase(actor, owner.record, ctx.org.directory.units)) {
+  if (
+    !row ||
+    !row.data.isUploaded ||
+    !owner ||
+    !canSeeCase(actor, owner.record, ctx.org.directory.units) ||
+    !canSeeAttachment(actor, owner.record, row.data)
+  ) {
     throw notFound('Lampiran tidak ditemukan atau di luar wewenang Anda.');
   }
   return row.data;

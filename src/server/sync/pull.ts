@@ -9,6 +9,7 @@
  */
 import {
   PROTOCOL_VERSION,
+  canSeeAttachment,
   canSeeCase,
   reporterFor,
   type AttachmentMeta,
@@ -83,8 +84,8 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
           where e.change_seq > $1 and ${inScope('e')} order by e.change_seq limit $2`,
         params,
       ),
-      await tx.query<{ data: AttachmentMeta; change_seq: number }>(
-        `select a.data, a.change_seq from attachments a
+      await tx.query<AttachmentRow & { change_seq: number }>(
+        `select a.data, a.change_seq, ${OWNER_PRIVACY} from attachments a join cases owner on owner.id = a.case_id
           where a.change_seq > $1 and ${inScope('a')} order by a.change_seq limit $2`,
         params,
       ),
@@ -123,7 +124,8 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
         : [];
     for (const row of reports.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'report', record: row.data } });
     for (const row of events.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'event', record: row.data } });
-    for (const row of attachments.rows) items.push({ seq: Number(row.change_seq), change: { kind: 'attachment', record: row.data } });
+    for (const row of attachments.rows)
+      items.push({ seq: Number(row.change_seq), change: attachmentFor(actor, row) });
     for (const row of removals.rows) {
       const couldSee = canSeeCase(
         actor,
@@ -138,12 +140,13 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
       .sort((a, b) => a.seq - b.seq)
       .map((item) => item.change as PulledChange);
     // A case that just came into the caller's scope brings the history the caller never saw.
-    if (newlyVisible.length > 0) changes.push(...(await historyOf(tx, newlyVisible, cursor, actor.userId)));
+    if (newlyVisible.length > 0) changes.push(...(await historyOf(tx, newlyVisible, cursor, actor)));
     return { protocolVersion: PROTOCOL_VERSION, changes, cursor: String(cutoff), hasMore };
   });
 }
 
-async function historyOf(tx: Queryable, caseIds: string[], cursor: number, userId: string): Promise<PulledChange[]> {
+async function historyOf(tx: Queryable, caseIds: string[], cursor: number, actor: AuthenticatedActor): Promise<PulledChange[]> {
+  const userId = actor.userId;
   const reports = await tx.query<{ data: ReportRecord }>(
     `select data from reports where case_id = any($1::uuid[]) and change_seq <= $2 and (status <> 'draft' or author_id = $3::uuid) order by change_seq`,
     [caseIds, cursor, userId],
@@ -152,13 +155,27 @@ async function historyOf(tx: Queryable, caseIds: string[], cursor: number, userI
     'select data from case_events where case_id = any($1::uuid[]) and change_seq <= $2 order by change_seq',
     [caseIds, cursor],
   );
-  const attachments = await tx.query<{ data: AttachmentMeta }>(
-    'select data from attachments where case_id = any($1::uuid[]) and change_seq <= $2 order by change_seq',
+  const attachments = await tx.query<AttachmentRow>(
+    `select a.data, ${OWNER_PRIVACY} from attachments a join cases owner on owner.id = a.case_id
+      where a.case_id = any($1::uuid[]) and a.change_seq <= $2 order by a.change_seq`,
     [caseIds, cursor],
   );
   return [
     ...reports.rows.map((r) => ({ kind: 'report' as const, record: r.data })),
     ...events.rows.map((r) => ({ kind: 'event' as const, record: r.data })),
-    ...attachments.rows.map((r) => ({ kind: 'attachment' as const, record: r.data })),
+    ...attachments.rows.flatMap((r) => {
+      const change = attachmentFor(actor, r);
+      return change ? [change] : [];
+    }),
   ];
+}
+
+/** An attachment row with its case's privacy (`OWNER_PRIVACY`, from a join on `cases owner`). */
+type AttachmentRow = { data: AttachmentMeta; is_anonymous: boolean | null; is_confidential: boolean | null };
+const OWNER_PRIVACY = `(owner.data->>'isAnonymous')::boolean as is_anonymous, (owner.data->>'isConfidential')::boolean as is_confidential`;
+
+/** The attachment as a pulled change, or null where the caller may not see it (the reporter's documents). */
+function attachmentFor(actor: AuthenticatedActor, row: AttachmentRow): PulledChange | null {
+  const owner = { isAnonymous: row.is_anonymous === true, isConfidential: row.is_confidential === true };
+  return canSeeAttachment(actor, owner, row.data) ? { kind: 'attachment', record: row.data } : null;
 }

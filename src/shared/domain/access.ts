@@ -78,6 +78,21 @@ export function reporterFor(
   };
 }
 
+/**
+ * Whether an attachment of a visible case is shown to this person. A report's attachments
+ * (visit photos) go with the case. The case's own attachments are the reporter's documents (a
+ * KK or KTP scan at a walk-in): shown only to roles that may see the reporter's NIK under the
+ * case's privacy, and to whoever added them.
+ */
+export function canSeeAttachment(
+  actor: { role: Role; userId: string },
+  record: Pick<CaseRecord, 'isAnonymous' | 'isConfidential'>,
+  attachment: { reportId: string | null; createdBy: string },
+): boolean {
+  if (attachment.reportId !== null || attachment.createdBy === actor.userId) return true;
+  return REPORTER_VISIBILITY[privacyOf(record)][actor.role].includes('nik');
+}
+
 /** Roles that only read. */
 export function isReadOnlyRole(role: Role): boolean {
   return role === 'auditor';

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES, uuidv7, type AttachmentMeta, type CaseEvent, type CaseRecord } from '../../../src/shared';
+import { MAX_ATTACHMENT_BYTES, uuidv7, type AttachmentMeta, type CaseEvent, type CaseRecord, type PulledChange } from '../../../src/shared';
 import { PEOPLE, UNITS, caseIn } from '../../helpers/org-fixture';
 import { startServer, storesToTest, type Session, type TestServer } from '../../helpers/server';
 
@@ -347,9 +347,38 @@ describe.each(stores)('attachments on %s', (kind) => {
     await sendFrom(field, uploadId, bytes, 0, 5 * KIB);
     expect((await download(liaisonB, meta.id)).status).toBe(404);
     expect((await download(await server.login('fieldB1'), meta.id)).status).toBe(404);
-    expect((await download(auditor, meta.id)).status).toBe(200);
+    // A case's own file is treated as the reporter's document: the auditor, who sees only the
+    // reporter's name, does not get it; the liaison officer does.
+    expect((await download(auditor, meta.id)).status).toBe(404);
     expect((await download(liaisonA, meta.id)).status).toBe(200);
     expect((await download(field, uuidv7())).status).toBe(404);
+  });
+
+  it('the reporter’s documents on a confidential case reach only those who may see the reporter, and whoever added them', async () => {
+    const [secret] = (await server.insertCases([freshCase('in_follow_up', { isConfidential: true })])) as [CaseRecord];
+    const liaison = await server.login('liaisonA');
+    const field = await server.login('fieldA1');
+    const auditor = await server.login('auditor');
+    for (const session of [liaison, field, auditor]) await session.pullAll();
+    const scanBytes = randomBytes(2 * KIB);
+    const scan = fileFor(secret.id, scanBytes, { fileName: 'KK Siti Aminah.jpg' });
+    await uploadWhole(liaison, scan, scanBytes);
+    const photoBytes = randomBytes(2 * KIB);
+    const photo = fileFor(secret.id, photoBytes, { fileName: 'rumah.jpg' });
+    await uploadWhole(field, photo, photoBytes);
+    const attachmentIds = (changes: PulledChange[]) => changes.flatMap((c) => (c.kind === 'attachment' ? [c.record.id] : []));
+
+    expect(attachmentIds(await liaison.pullAll())).toEqual(expect.arrayContaining([scan.id, photo.id]));
+    expect(attachmentIds(await field.pullAll())).toEqual([photo.id]);
+    expect(attachmentIds(await auditor.pullAll())).toEqual([]);
+    expect((await download(field, scan.id)).status).toBe(404);
+    expect((await download(auditor, scan.id)).status).toBe(404);
+    expect((await download(liaison, scan.id)).status).toBe(200);
+    expect((await download(field, photo.id)).status).toBe(200);
+    // The same case, open: field staff see the reporter, and so the document.
+    const fresh = await server.login('fieldA1');
+    await server.db.query(`update cases set data = jsonb_set(data, '{isConfidential}', 'false') where id = $1`, [secret.id]);
+    expect(attachmentIds(await fresh.pullAll())).toEqual(expect.arrayContaining([scan.id, photo.id]));
   });
 
   it('a completed attachment reaches the pull of the uploader’s liaison officer, not other units', async () => {
