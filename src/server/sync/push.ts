@@ -11,6 +11,7 @@
  *   the change sequences are taken (see store.takeSeqs and docs/sync-protocol.md).
  */
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import {
   CASE_ACTIONS,
   PROTOCOL_VERSION,
@@ -308,6 +309,10 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
       if (!editors) refuse('invalid_body', `Kolom "${field}" tidak dapat diubah langsung.`);
       if (!editors?.includes(actor.role)) refuse('forbidden', `Peran Anda tidak dapat mengubah "${field}".`);
     }
+    // Values are checked even when they will not be written (a conflict keeps mine and base in
+    // the inbox and the audit trail).
+    checkFieldValues(caseRecordSchema.shape, m.fields);
+    checkFieldValues(caseRecordSchema.shape, m.baseValues);
     if (actor.role === 'liaison' && !canSeeCase(actor, before, ctx.org.directory.units)) refuse('forbidden', 'Kasus ini bukan milik unit Anda.');
     const merge = mergeFields({
       current: before,
@@ -343,6 +348,16 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
   commitCase(working, next, changed, actor, state.now);
   event(state, actor, deviceId, before.id, null, action, diff(before, next, changed), noteOf(check.payload));
   return { mutationId: m.mutationId, seq: m.seq, status: 'applied', version: next.version, conflicts: [], error: null };
+}
+
+/** Each value must be one the record could hold in that field; refuses the mutation otherwise. */
+function checkFieldValues(shape: Readonly<Record<string, z.ZodType>>, values: Readonly<Record<string, unknown>>): void {
+  for (const [field, value] of Object.entries(values)) {
+    const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
+    if (!schema) refuse('invalid_body', `Kolom "${field}" tidak dikenal.`);
+    const parsed = schema!.safeParse(value);
+    if (!parsed.success) refuse('invalid_body', `Nilai kolom "${field}" tidak valid: ${parsed.error.issues[0]?.message ?? 'skema'}.`);
+  }
 }
 
 function noteOf(payload: unknown): string | null {
@@ -448,6 +463,7 @@ function applyReportMutation(ctx: ServerContext, actor: AuthenticatedActor, devi
   if (m.op === 'update') {
     const check = checkReportAction('edit', context, m.fields);
     if (!check.ok) return refuse(check.code, check.reason);
+    checkFieldValues(reportRecordSchema.shape, m.baseValues);
     const merge = mergeFields({
       current: before,
       currentVersion: before.version,

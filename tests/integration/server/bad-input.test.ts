@@ -171,6 +171,21 @@ describe.each(stores)('bad input on %s', (kind) => {
     expect(await writeCounts(server)).toBe(before);
   });
 
+  it('field values a record could not hold are refused per mutation, even when they would only be kept as a conflict', async () => {
+    const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'VAL-1' })]);
+    const before = await server.db.query<{ n: string }>('select count(*) as n from conflicts');
+    const refusedCode = async (fields: Record<string, unknown>, baseValues: Record<string, unknown>, baseVersion = 1) => {
+      const result = await liaison.pushRaw([liaison.update(record!.id, fields, baseValues, baseVersion)]);
+      expect(result.status).toBe(200);
+      return (result.body as { results: { status: string; error: { code: string } | null }[] }).results[0]!.error?.code;
+    };
+    expect(await refusedCode({ urgency: { sangat: 'x'.repeat(1_000) } }, { urgency: 'normal' }, 0)).toBe('invalid_body');
+    expect(await refusedCode({ urgency: 'urgent' }, { urgency: ['bukan', 'nilai'] }, 0)).toBe('invalid_body');
+    expect(await refusedCode({ urgency: 'urgent' }, { urgency: 'normal', topic: 'pkh', tidakAda: 1 })).toBe('invalid_body');
+    expect(await server.db.query<{ n: string }>('select count(*) as n from conflicts')).toMatchObject({ rows: before.rows });
+    expect((await server.caseOnServer(record!.id))?.urgency).toBe(record!.urgency);
+  });
+
   it('a gzip-compressed push is accepted', async () => {
     const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'GZ-1' })]);
     const mutation = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
