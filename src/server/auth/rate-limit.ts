@@ -30,6 +30,12 @@ export class RateLimiter {
     return !!current && this.now() - current.start < this.windowMs && current.count >= this.limit;
   }
 
+  /** Takes back one hit of the current window (an attempt that turned out to be allowed). */
+  release(key: string): void {
+    const current = this.windows.get(key);
+    if (current && this.now() - current.start < this.windowMs && current.count > 0) current.count -= 1;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

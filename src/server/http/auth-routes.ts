@@ -30,7 +30,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post('/auth/login', async (request) => {
     const body = parseBody(loginRequestSchema, request.body);
-    if (userLimiter.isBlocked(body.username) || addressLimiter.isBlocked(request.ip)) {
+    // Counted before the password is checked, so that attempts sent at once cannot all pass a
+    // check made before any of them failed; a successful sign-in gives its hits back.
+    const withinUser = userLimiter.hit(body.username);
+    const withinAddress = addressLimiter.hit(request.ip);
+    if (!withinUser || !withinAddress) {
       throw new HttpError(429, 'rate_limited', 'Terlalu banyak percobaan masuk; tunggu satu menit.');
     }
     const user = (
@@ -40,12 +44,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       )
     ).rows[0];
     const isValid = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !isValid || !user.is_active) {
-      userLimiter.hit(body.username);
-      addressLimiter.hit(request.ip);
-      throw new HttpError(401, 'invalid_credentials');
-    }
+    if (!user || !isValid || !user.is_active) throw new HttpError(401, 'invalid_credentials');
     userLimiter.reset(body.username);
+    addressLimiter.release(request.ip);
     return ctx.db.transaction(async (tx) => {
       const claim = await claimDevice(tx, body.deviceId, user.id);
       if (claim === 'other_user') throw new HttpError(409, 'forbidden', 'ID perangkat ini terdaftar untuk pengguna lain.');

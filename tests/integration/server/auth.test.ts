@@ -48,6 +48,12 @@ describe.each(stores)('accounts and sessions on %s', (kind) => {
     expect((await login(usernameOf('fieldA2'), TEST_PASSWORD, 'device-auth-02')).status).toBe(429);
   });
 
+  it('counts guesses sent all at once before checking any of them', async () => {
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => login('penebak.serentak', 'salah-sandi').then((r) => r.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(9);
+  });
+
   it('refresh rotates; the previous token still works within the grace window, then trips revocation', async () => {
     const first = await login(usernameOf('uptA1'), TEST_PASSWORD, 'device-auth-03');
     const refresh = (token: string) => request<{ accessToken: string; refreshToken: string; error?: { code: string } }>(server.url, 'POST', '/auth/refresh', { refreshToken: token, deviceId: 'device-auth-03' });
