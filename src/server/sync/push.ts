@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { HttpError } from '../http/errors';
 import {
   CASE_ACTIONS,
   PROTOCOL_VERSION,
@@ -120,7 +121,16 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function pushOnce(ctx: ServerContext, actor: AuthenticatedActor, request: PushRequest): Promise<PushResponse> {
   const ordered = [...request.mutations].sort((a, b) => a.seq - b.seq);
-  const hashes = new Map(ordered.map((m) => [m.mutationId, payloadHash(request.deviceId, actor.userId, m)]));
+  const hashes = new Map<string, string>();
+  for (const m of ordered) {
+    const hash = payloadHash(request.deviceId, actor.userId, m);
+    const earlier = hashes.get(m.mutationId);
+    // One id, one content: the same mutation twice is one effect; two contents under one id
+    // would leave the ledger holding the hash of the one not applied.
+    if (earlier !== undefined && earlier !== hash)
+      throw new HttpError(400, 'invalid_body', `Mutasi ${m.mutationId} muncul dua kali dengan isi berbeda.`);
+    hashes.set(m.mutationId, hash);
+  }
 
   const results = await ctx.db.transaction(async (tx) => {
     const out = new Map<string, MutationResult>();

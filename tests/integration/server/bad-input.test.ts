@@ -186,6 +186,20 @@ describe.each(stores)('bad input on %s', (kind) => {
     expect((await server.caseOnServer(record!.id))?.urgency).toBe(record!.urgency);
   });
 
+  it('one mutation id with two contents in one batch is refused whole; the same mutation twice is one effect', async () => {
+    const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'TWICE-1' })]);
+    const edit = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
+    const before = await writeCounts(server);
+    const differing = await liaison.pushRaw([edit, { ...edit, seq: edit.seq + 1, fields: { urgency: 'normal' } }]);
+    expect(differing.status).toBe(400);
+    expect((differing.body as unknown as { error: { code: string } }).error.code).toBe('invalid_body');
+    expect(await writeCounts(server)).toBe(before);
+    const same = await liaison.pushRaw([edit, edit]);
+    expect(same.status).toBe(200);
+    expect((same.body as { results: unknown[] }).results).toHaveLength(1);
+    expect((await server.caseOnServer(record!.id))?.urgency).toBe('urgent');
+  });
+
   it('a gzip-compressed push is accepted', async () => {
     const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'GZ-1' })]);
     const mutation = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
