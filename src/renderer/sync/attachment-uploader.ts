@@ -215,8 +215,10 @@ export class AttachmentUploader implements AttachmentPhase {
   }
 
   private async parkIfPermanent(attachmentId: string, error: unknown): Promise<boolean> {
+    // Only the server's own refusal parks a file: a proxy's or portal's 404 page says nothing about it.
     const isPermanent =
       error instanceof SyncHttpError &&
+      error.isServerAnswer &&
       (PERMANENT_CODES.has(error.code) || error.code === 'checksum_mismatch');
     if (!isPermanent) return false;
     await this.queue.markFailed(attachmentId, { code: error.code, message: error.message });

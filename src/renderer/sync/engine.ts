@@ -433,7 +433,8 @@ export class SyncEngine {
     const needsPerson =
       syncError instanceof SyncSessionEndedError ||
       syncError instanceof SyncProtocolMismatchError ||
-      (syncError instanceof SyncHttpError && syncError.status === 403);
+      // A firewall's own 403 page is a link problem to wait out, not the server's refusal.
+      (syncError instanceof SyncHttpError && syncError.status === 403 && syncError.isServerAnswer);
     if (needsPerson) {
       this.isBlocked = true;
       this.update({
@@ -783,7 +784,6 @@ export class SyncEngine {
   }
 }
 
-/** A 400 or 413 answer to a push refuses the batch as a whole: nothing was applied. */
 /**
  * The server refused the batch as a whole (too large, or a mutation it cannot read): split it,
  * and park a mutation refused alone. A 400 counts only when the server itself said it: a

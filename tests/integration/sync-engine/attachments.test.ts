@@ -18,9 +18,19 @@ const CHUNK = 64 * KIB;
 describe.each(STORE_KINDS)('sync engine on the %s store: attachments', (storeKind) => {
   let server: TestServer;
   const open: Workstation[] = [];
+  /** A captive portal in front of the server answering uploads with its own 404 page. */
+  let portalAnswersUploads = false;
 
   beforeAll(async () => {
-    server = await startServer('pglite');
+    server = await startServer('pglite', {
+      routes: [
+        (app) =>
+          app.addHook('onRequest', async (request, reply) => {
+            if (portalAnswersUploads && request.url.startsWith('/attachments/'))
+              return reply.code(404).type('text/html').send('<html><body>Masuk ke Wi-Fi kantor</body></html>');
+          }),
+      ],
+    });
   });
   afterEach(async () => {
     for (const station of open.splice(0)) await station.close();
@@ -115,6 +125,20 @@ describe.each(STORE_KINDS)('sync engine on the %s store: attachments', (storeKin
         .update((await storedBytes(meta.sha256))!)
         .digest('hex'),
     ).toBe(meta.sha256);
+  });
+
+  it('does not park a file on a portal’s 404 page: it waits, and goes once the server answers', async () => {
+    const { office, queue, meta } = await fieldWorkerWithFile(10 * KIB);
+    portalAnswersUploads = true;
+    try {
+      expect(await office.engine.syncNow()).toMatchObject({ kind: 'failed' });
+      expect(queue.files.get(meta.id)?.failure ?? null).toBeNull();
+      expect(await queue.pendingCount()).toBe(1);
+    } finally {
+      portalAnswersUploads = false;
+    }
+    expect(await office.engine.syncNow()).toMatchObject({ kind: 'synced', uploaded: 1 });
+    await eventually(async () => (await queue.pendingCount()) === 0, 10_000, 'the file uploaded');
   });
 
   it('parks a file the server refuses for good, with the reason, and carries on', async () => {

@@ -331,6 +331,22 @@ describe('sync engine decisions', () => {
     expect(transport.pushes.map((p) => p.mutations.length)).toEqual([16, 8, 10, 13, 17, 22, 28, 2]);
   });
 
+  it('waits out a 403 that is not the server’s answer (a firewall’s page) instead of stopping for a person', async () => {
+    const store = storeWithCase();
+    edits(store, 1);
+    const transport = new ScriptedTransport();
+    transport.pushScripts = [
+      () => {
+        throw new SyncHttpError(403, 'forbidden', 'Akses ditolak.', undefined, false);
+      },
+    ];
+    const { engine, status } = engineWith({ store, transport });
+    await engine.start();
+    await engine.whenIdle();
+    expect(status.getState().sync).toMatchObject({ phase: 'waiting_to_retry', error: { code: 'forbidden' } });
+    expect((await store.summary()).pending).toBe(1);
+  });
+
   it('stops for a person on another protocol version or an ended session, until "Sync now"', async () => {
     const store = storeWithCase();
     edits(store, 1);
