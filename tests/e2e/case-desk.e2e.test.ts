@@ -847,6 +847,10 @@ describe('the case desk in Chromium against the real server', () => {
     expect(announces.length).toBeGreaterThan(0);
     await field.expectAccessible();
     await field.shot('16-attachment-refused');
+    // Removing it asks first (its bytes exist nowhere else); the officer changes their mind.
+    await photo.getByRole('button', { name: /^Hapus dari perangkat ini: atap\.(png|jpg)$/ }).click();
+    await photo.getByText('Berkas ini belum ada di server dan akan hilang. Hapus?').waitFor(WAIT);
+    await photo.getByRole('button', { name: 'Batal' }).click();
 
     // Assigned again: the officer resends the report the server refused meanwhile (the rejected
     // list), then the photo, which now arrives.
@@ -857,6 +861,7 @@ describe('the case desk in Chromium against the real server', () => {
     await field.page.getByRole('button', { name: /^Ditolak \([1-9]\d*\)$/ }).click();
     const panel = field.page.getByRole('region', { name: 'Perubahan yang ditolak server' });
     const resend = panel.getByRole('button', { name: 'Perbaiki dan kirim ulang' });
+    await resend.first().waitFor(WAIT);
     for (let left = await resend.count(); left > 0; left -= 1) {
       await resend.first().click();
       await expect.poll(() => resend.count(), WAIT).toBe(left - 1);

@@ -200,9 +200,34 @@ async function updateAttachment(store: UserStore, attachmentId: string, changes:
  * refusal was the case being out of reach for a while); the desk then syncs as after any write.
  */
 export async function retryAttachmentUpload(store: UserStore, attachmentId: string): Promise<void> {
-  const row = await store.db.attachments.get(attachmentId);
-  if (!row?.pieces || row.isUploaded) throw new LocalStoreError('not_found', 'Tidak ada berkas yang menunggu dikirim ulang.');
-  await updateAttachment(store, attachmentId, { uploadFailure: null });
+  await changeRefusedAttachment(store, attachmentId, async (row) => {
+    await store.db.attachments.put({ ...row, uploadFailure: null });
+  });
+}
+
+/**
+ * Deletes a file the server refused for good from this workstation (its bytes exist nowhere
+ * else: the desk asks first). A case kept by a removal only for this file goes with it.
+ */
+export async function discardRefusedAttachment(store: UserStore, attachmentId: string): Promise<void> {
+  await changeRefusedAttachment(store, attachmentId, async (row) => {
+    await store.db.attachments.delete(row.id);
+    await dropCasesThatLeftScope(store.db, [row.caseId]);
+  });
+}
+
+async function changeRefusedAttachment(store: UserStore, attachmentId: string, change: (row: AttachmentRow) => Promise<void>): Promise<void> {
+  const { db } = store;
+  try {
+    await db.transaction('rw', [db.attachments, db.cases, db.reports, db.events, db.outbox], async () => {
+      const row = await db.attachments.get(attachmentId);
+      if (!row?.pieces || row.isUploaded || row.uploadFailure === null)
+        throw new LocalStoreError('not_found', 'Tidak ada berkas yang ditolak server dengan ID ini di perangkat ini.');
+      await change(row);
+    });
+  } catch (error) {
+    throw asStoreError(error);
+  }
 }
 
 export function createAttachmentQueue(store: UserStore): LocalAttachmentQueue {

@@ -2,7 +2,7 @@
 // and, when the server refused the upload for good, its reason and a way to send it again.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readAttachmentBytes, retryAttachmentUpload, type LocalAttachment } from '../../db';
+import { discardRefusedAttachment, readAttachmentBytes, retryAttachmentUpload, type LocalAttachment } from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
 
@@ -11,6 +11,23 @@ export function AttachmentItem({ meta }: { meta: LocalAttachment }) {
   const desk = useDesk();
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
+  const [isWorking, setIsWorking] = useState(false);
+  const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
+  const act = (work: () => Promise<void>) => {
+    setProblem('');
+    setIsWorking(true);
+    work().then(
+      () => {
+        setIsWorking(false);
+        setIsConfirmingDiscard(false);
+        desk.wrote();
+      },
+      (error: unknown) => {
+        setIsWorking(false);
+        setProblem(actionErrorText(error));
+      },
+    );
+  };
 
   useEffect(() => {
     if (!meta.mimeType.startsWith('image/')) return;
@@ -44,23 +61,42 @@ export function AttachmentItem({ meta }: { meta: LocalAttachment }) {
         {meta.isUploaded || meta.uploadFailure ? '' : ` · ${t('case.attachmentPending')}`}
       </span>
       {meta.uploadFailure && !meta.isUploaded && (
-        <span className="attachment__failure" role="alert">
-          {t('case.attachmentRefused', { message: meta.uploadFailure.message })}{' '}
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => {
-              setProblem('');
-              retryAttachmentUpload(desk.store, meta.id).then(
-                () => desk.wrote(),
-                (error: unknown) => setProblem(actionErrorText(error)),
-              );
-            }}
-          >
-            {t('case.attachmentRetry')}
-          </button>
-          {problem && <span> {problem}</span>}
-        </span>
+        <div className="attachment__failure">
+          <p>{t('case.attachmentRefused', { message: meta.uploadFailure.message })}</p>
+          {isConfirmingDiscard ? (
+            <p>
+              {t('case.attachmentDiscardConfirm')}{' '}
+              <button type="button" className="button-secondary" disabled={isWorking} onClick={() => act(() => discardRefusedAttachment(desk.store, meta.id))}>
+                {t('case.attachmentDiscardYes')}
+              </button>{' '}
+              <button type="button" className="button-secondary" disabled={isWorking} onClick={() => setIsConfirmingDiscard(false)}>
+                {t('case.attachmentDiscardNo')}
+              </button>
+            </p>
+          ) : (
+            <p>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={isWorking}
+                aria-label={t('case.attachmentRetryNamed', { name: meta.fileName })}
+                onClick={() => act(() => retryAttachmentUpload(desk.store, meta.id))}
+              >
+                {t('case.attachmentRetry')}
+              </button>{' '}
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={isWorking}
+                aria-label={t('case.attachmentDiscardNamed', { name: meta.fileName })}
+                onClick={() => setIsConfirmingDiscard(true)}
+              >
+                {t('case.attachmentDiscard')}
+              </button>
+            </p>
+          )}
+          {problem && <p role="alert">{problem}</p>}
+        </div>
       )}
     </li>
   );

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentQueue } from '../../../../src/renderer/sync/attachment-uploader';
-import { addAttachment, createAttachmentQueue, readAttachmentBytes, retryAttachmentUpload } from '../../../../src/renderer/db/attachment-store';
+import { addAttachment, createAttachmentQueue, discardRefusedAttachment, readAttachmentBytes, retryAttachmentUpload } from '../../../../src/renderer/db/attachment-store';
 import { ATTACHMENT_PIECE_BYTES } from '../../../../src/renderer/db/database';
 import { getCase, listAttachmentsOfCase } from '../../../../src/renderer/db/queries';
 import { caseIn } from '../../../helpers/org-fixture';
@@ -84,6 +84,25 @@ describe('attachments', () => {
     await queue.markUploaded(pdf.id);
     expect(await getCase(field.store, record.id)).toBeUndefined();
     expect(await field.store.db.attachments.count()).toBe(0);
+  });
+
+  it('a refused file can be removed from the workstation; a case kept only for it goes with it', async () => {
+    const field = await workstation().signIn('fieldA1');
+    opened.push(field);
+    const record = caseIn('in_follow_up');
+    await field.receive([record]);
+    const queue = createAttachmentQueue(field.store);
+    const refused = await addAttachment(field.store, { caseId: record.id, fileName: 'ktp.png', mimeType: 'image/png', bytes: scannedFile(900) });
+    const waiting = await addAttachment(field.store, { caseId: record.id, fileName: 'rumah.png', mimeType: 'image/png', bytes: scannedFile(800) });
+    await expect(discardRefusedAttachment(field.store, waiting.id)).rejects.toMatchObject({ code: 'not_found' });
+    await queue.markFailed(refused.id, { code: 'not_found', message: 'Kasus tidak ditemukan atau di luar wewenang Anda.' });
+    expect(await field.sync.applyPulledPage([{ kind: 'removal', entity: 'case', id: record.id }], '75')).toMatchObject({ keptForUnsentWork: 1 });
+    await discardRefusedAttachment(field.store, refused.id);
+    expect(await readAttachmentBytes(field.store, refused.id)).toBeNull();
+    // The other file still waits: the case stays for it.
+    expect(await getCase(field.store, record.id)).toBeDefined();
+    await queue.markUploaded(waiting.id);
+    expect(await getCase(field.store, record.id)).toBeUndefined();
   });
 
   it('a pulled metadata row keeps the local bytes and progress', async () => {
