@@ -922,7 +922,8 @@ describe('the case desk in Chromium against the real server', () => {
     await signIn(page, 'fieldA1', 'salah-sekali-123');
     await page.getByText('Menanyakan ke server apakah kata sandi Anda baru diganti', { exact: false }).waitFor(WAIT);
     await page.getByRole('button', { name: 'Berhenti menunggu server' }).click();
-    await page.getByText('Kata sandi salah. Data di perangkat ini tidak dibuka.').waitFor(WAIT);
+    await page.getByText(/server tidak jadi ditanya/).waitFor(WAIT);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     await page.getByRole('button', { name: 'Berhenti menunggu server' }).waitFor({ state: 'detached', ...WAIT });
     await context.unroute(held);
     await context.setOffline(true);

@@ -20,6 +20,8 @@ export const en = {
     knownAccounts: 'Signed in on this workstation before: {{names}}',
     errors: {
       wrong_password: 'Wrong password. The data on this workstation was not opened.',
+      password_not_checked:
+        'This password does not open the data on this device, and the server was not asked after all. If your password was changed recently, try again on a better connection.',
       invalid_credentials: 'Wrong username or password.',
       first_sign_in_needs_server:
         'The first sign-in on this workstation needs the server. Connect the workstation and try again.',

@@ -22,6 +22,8 @@ export const id = {
     knownAccounts: 'Pernah masuk di perangkat ini: {{names}}',
     errors: {
       wrong_password: 'Kata sandi salah. Data di perangkat ini tidak dibuka.',
+      password_not_checked:
+        'Kata sandi ini tidak membuka data di perangkat ini, dan server tidak jadi ditanya. Jika kata sandi Anda baru diganti, coba lagi saat sambungan lebih baik.',
       invalid_credentials: 'Nama pengguna atau kata sandi salah.',
       first_sign_in_needs_server:
         'Masuk pertama kali di perangkat ini harus tersambung ke server. Sambungkan perangkat, lalu coba lagi.',

@@ -36,6 +36,8 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
       switch (error.code) {
         case 'wrong_password':
           return t('signIn.errors.wrong_password');
+        case 'password_not_checked':
+          return t('signIn.errors.password_not_checked');
         case 'password_changed_on_server':
           return t('signIn.errors.password_changed_on_server');
         case 'wrong_previous_password':
@@ -79,9 +81,9 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
           tokenKeeper,
           ...recoveryOptions,
           signal: giveUp.signal,
-          onCheckingWithServer: () => {
-            setChecking(giveUp);
-            setMessage(t('signIn.checkingWithServer'));
+          onServerCheck: (isChecking) => {
+            setChecking(isChecking ? giveUp : null);
+            setMessage(t(isChecking ? 'signIn.checkingWithServer' : 'signIn.working'));
           },
         }),
       )
@@ -103,6 +105,9 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
             setRecovery({ unsentCount: error.unsentCount });
           else setRecovery(null);
           setMessage(describe(error));
+          // The password field, where the officer goes on (the stop button has gone).
+          if (error instanceof SignInError && (error.code === 'wrong_password' || error.code === 'password_not_checked'))
+            document.getElementById(passwordId)?.focus();
         },
       );
   };
@@ -111,7 +116,8 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
     <form
       className="sign-in"
       aria-labelledby={titleId}
-      aria-busy={isWorking}
+      // Not busy while it waits on the officer's choice to stop waiting: the status is read out.
+      aria-busy={isWorking && checking === null}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

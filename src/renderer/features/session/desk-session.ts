@@ -46,6 +46,8 @@ import {
 
 export type SignInErrorCode =
   | 'wrong_password'
+  /** The password did not open this workstation's data, and the officer stopped the server's check of it. */
+  | 'password_not_checked'
   /** The server took the password but this workstation's data is still locked with the previous one. */
   | 'password_changed_on_server'
   /** The previous password given to unlock the workstation's data is not it either. */
@@ -93,12 +95,12 @@ export interface SignInOptions {
    */
   discardLocalData?: boolean;
   /**
-   * Called when the password did not open this workstation's data and the server is asked
-   * whether it is the officer's new one: that can take up to the online timeout on a slow link,
-   * so the form says what it waits for.
+   * Told when the password did not open this workstation's data and the server is being asked
+   * whether it is the officer's new one (true), and when that check is over (false): it can
+   * take up to the online timeout on a slow link, so the form says what it waits for.
    */
-  onCheckingWithServer?: () => void;
-  /** Aborting stops waiting for that check: the password then counts as wrong. */
+  onServerCheck?: (isChecking: boolean) => void;
+  /** Aborting stops waiting for that check: the sign-in fails with `password_not_checked`. */
   signal?: AbortSignal;
 }
 
@@ -195,18 +197,17 @@ export class DeskSession {
         const facts = await inspectLockedStore(known.userId).catch(() => null);
         if (facts?.deviceId) pendingDeviceId = facts.deviceId;
         client = new SyncHttpClient({ baseUrl: options.serverUrl!, session: lazySource, timeouts });
-        options.onCheckingWithServer?.();
+        options.onServerCheck?.(true);
         try {
           login = await client.login(username, options.password, options.signal ? { signal: options.signal } : {});
         } catch (error) {
-          // Unreachable, given up or refused: the server does not vouch for this password either.
-          if (
-            isUnreachable(error) ||
-            error instanceof SyncAbortedError ||
-            (error instanceof SyncHttpError && error.code === 'invalid_credentials')
-          )
+          if (error instanceof SyncAbortedError) throw new SignInError('password_not_checked');
+          // Unreachable or refused: the server does not vouch for this password either.
+          if (isUnreachable(error) || (error instanceof SyncHttpError && error.code === 'invalid_credentials'))
             throw new SignInError('wrong_password');
           throw serverRefusal(error);
+        } finally {
+          options.onServerCheck?.(false);
         }
         reopened = await reopenAfterServerChange(known.userId, options, facts === null ? null : facts.unsentCount);
         if (reopened.deviceId !== pendingDeviceId) {
