@@ -212,7 +212,10 @@ export class LocalSyncStore implements SyncStore {
           // Fields that other work of this record also writes, so the local value is that work's:
           // still unsent, or applied in this batch after this one. A sibling refused or in
           // conflict wrote nothing on the server; counting it would keep a value the server
-          // never took (two conflicting edits of one field in one batch).
+          // never took (two conflicting edits of one field in one batch). One case is left to
+          // the pull: an edit applied before a refused one of the same field leaves the field
+          // at the value from before both (serverValues), until the pull in the same cycle
+          // brings the applied edit's version.
           const others = new Set(
             entries
               .filter((e) => e.seq !== row.seq && (!ackedSeqs.has(e.seq) || (appliedSeqs.has(e.seq) && e.seq > row.seq)))

@@ -179,7 +179,7 @@ describe('acknowledge', () => {
     }));
     await field.receive([{ ...draft, status: 'approved', findings: theirs, version: 4, approvedAt: '2026-11-20T07:00:00.000Z' }]);
     const [entry] = await listConflicts(field.store);
-    await expect(resolveConflict(field.store, entry!.id, { findings: 'mine' })).rejects.toBeDefined();
+    await expect(resolveConflict(field.store, entry!.id, { findings: 'mine' })).rejects.toMatchObject({ code: 'transition_not_allowed' });
     expect(await resolveConflict(field.store, entry!.id, { findings: 'theirs' })).toEqual({ mutation: null });
     expect(await listConflicts(field.store)).toEqual([]);
   });
