@@ -284,6 +284,7 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
   if (m.op === 'create') {
     if (actor.role !== 'admin') refuse('forbidden', 'Hanya admin yang dapat mendaftarkan pengaduan baru.');
     if (state.cases.has(m.entityId)) refuse('duplicate', 'Kasus dengan ID ini sudah ada.');
+    // A new complaint is at step one: whatever the later steps set comes only through them.
     const record = validCase({
       ...(m.fields as CaseRecord),
       id: m.entityId,
@@ -292,9 +293,15 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
       unitId: null,
       regionalUnitIds: [],
       assigneeIds: [],
+      resolutionNote: null,
+      channelReference: null,
+      rating: null,
+      distributedAt: null,
+      finishedAt: null,
       createdAt: state.now,
       updatedAt: state.now,
     });
+    if (record.topic !== null && !ctx.org.directory.topicExists(record.topic)) refuse('invalid_body', 'Topik tidak dikenal dalam konfigurasi.');
     const ticket = ticketKey(record.channel, record.ticketId);
     if (state.tickets.has(ticket)) refuse('duplicate', `Tiket ${record.ticketId} dari kanal ini sudah terdaftar.`);
     state.tickets.add(ticket);
@@ -323,6 +330,7 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
     // the inbox and the audit trail).
     checkFieldValues(caseRecordSchema.shape, m.fields);
     checkFieldValues(caseRecordSchema.shape, m.baseValues);
+    if (typeof m.fields.topic === 'string' && !ctx.org.directory.topicExists(m.fields.topic)) refuse('invalid_body', 'Topik tidak dikenal dalam konfigurasi.');
     if (actor.role === 'liaison' && !canSeeCase(actor, before, ctx.org.directory.units)) refuse('forbidden', 'Kasus ini bukan milik unit Anda.');
     const merge = mergeFields({
       current: before,

@@ -200,6 +200,22 @@ describe.each(stores)('bad input on %s', (kind) => {
     expect((await server.caseOnServer(record!.id))?.urgency).toBe('urgent');
   });
 
+  it('a new case starts at step one whatever the client sent, and topics must exist', async () => {
+    const admin = await server.login('admin');
+    const { id: _id, ...fields } = caseIn('received', { ticketId: 'STEP-1', topic: null });
+    const id = uuidv7();
+    const created = await admin.pushRaw([
+      admin.create('case', id, { ...fields, rating: 5, resolutionNote: 'Selesai.', finishedAt: '2026-11-20T07:00:00.000Z', distributedAt: '2026-11-19T07:00:00.000Z' }),
+    ]);
+    expect((created.body as { results: { status: string }[] }).results[0]?.status).toBe('applied');
+    expect(await server.caseOnServer(id)).toMatchObject({ status: 'received', rating: null, resolutionNote: null, finishedAt: null, distributedAt: null });
+    const unknownTopic = await admin.pushRaw([admin.create('case', uuidv7(), { ...fields, ticketId: 'STEP-2', topic: 'tidak_ada' })]);
+    expect((unknownTopic.body as { results: { error: { code: string } | null }[] }).results[0]?.error?.code).toBe('invalid_body');
+    const retopic = await admin.pushRaw([admin.update(id, { topic: 'tidak_ada' }, { topic: null }, 1)]);
+    expect((retopic.body as { results: { error: { code: string } | null }[] }).results[0]?.error?.code).toBe('invalid_body');
+    expect((await server.caseOnServer(id))?.topic).toBeNull();
+  });
+
   it('a gzip-compressed push is accepted', async () => {
     const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'GZ-1' })]);
     const mutation = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);
