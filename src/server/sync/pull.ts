@@ -113,8 +113,9 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     // Cases whose visibility changed in this page's range and that the caller sees now: their
     // history up to the cursor comes with this page, even when the case's own row changed again
     // since and arrives in a later page (its scope change never falls in two pages' ranges).
+    // The admin and the auditor see every case from the start: nothing ever enters their scope.
     const newlyVisible =
-      cursor > 0
+      cursor > 0 && scope.sql !== 'true'
         ? (
             await tx.query<{ id: string }>(
               `select c.id from cases c where c.scope_seq > $1 and c.scope_seq <= $2 and ${scope.sql}`,

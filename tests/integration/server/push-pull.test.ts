@@ -235,6 +235,7 @@ describe.each(stores)('push and pull on %s', (kind) => {
     expect(before.map((e) => e.action)).toContain('update');
     await liaisonB.pullAll();
     const admin = await server.login('admin');
+    await admin.pullAll();
     const moved = await admin.push([admin.action(record!.id, 'reassign', { unitId: UNITS.workB.id, regionalUnitIds: [UNITS.uptB1.id], reason: 'Salah unit.' }, 2)]);
     expect(moved.results[0]).toMatchObject({ status: 'applied' });
     // Other cases of unit B change next, then the moved case again: with small pages its row
@@ -247,6 +248,9 @@ describe.each(stores)('push and pull on %s', (kind) => {
     const history = eventsOf(arrived);
     for (const event of before) expect(history.map((e) => e.id)).toContain(event.id);
     expect(history.filter((e) => e.action === 'reassign')).toHaveLength(1);
+    // The admin, who saw the case all along, is not sent its history again.
+    const adminSees = eventsOf(await admin.pullAll(2)).map((e) => e.id);
+    for (const event of before) expect(adminSees).not.toContain(event.id);
   });
 
   it('a cursor from before pruned removal markers must reset', async () => {
