@@ -132,6 +132,8 @@ export async function prepareReportEdit(
   caseOpened: OpenedCase,
   patch: Record<string, unknown>,
   now: Date,
+  /** The values the officer's edit started from, where they are not the record's current ones. */
+  startedFrom: Readonly<Record<string, unknown>> = {},
 ): Promise<PreparedReportChange | null> {
   const before = opened.record;
   const context: ReportContext = { actor: store.requireActor(), report: before, caseRecord: caseOpened.record, directory: store.requireWorkflowDirectory() };
@@ -143,7 +145,9 @@ export async function prepareReportEdit(
     const key = field as keyof ReportContent;
     if (value === undefined || JSON.stringify(value) === JSON.stringify(before[key])) continue;
     fields[field] = value;
-    baseValues[field] = before[key];
+    // The server compares the base with what it holds: a value that changed under the form (a
+    // correction pulled meanwhile) then comes back as a conflict instead of being overwritten.
+    baseValues[field] = Object.hasOwn(startedFrom, field) ? startedFrom[field] : before[key];
   }
   const touched = Object.keys(fields);
   if (touched.length === 0) return null;
@@ -189,10 +193,16 @@ export async function createReport(store: UserStore, caseId: string, content: Re
  * The author's edit of content fields (draft, returned, or submitted but not yet reviewed);
  * also the draft autosave (see the header: it always appends). Null when nothing changed.
  */
-export async function saveDraft(store: UserStore, reportId: string, patch: ReportContentPatch): Promise<LocalChange<ReportRecord> | null> {
+export async function saveDraft(
+  store: UserStore,
+  reportId: string,
+  patch: ReportContentPatch,
+  /** For each field of `patch`, the value the officer's form loaded (see prepareReportEdit). */
+  startedFrom: ReportContentPatch = {},
+): Promise<LocalChange<ReportRecord> | null> {
   return runWrite(store.db, writeTables(store), async () => {
     const opened = await readReport(store, reportId);
-    const change = await prepareReportEdit(store, opened, await readCase(store, opened.record.caseId), patch, new Date());
+    const change = await prepareReportEdit(store, opened, await readCase(store, opened.record.caseId), patch, new Date(), startedFrom);
     if (!change) return { expect: [], commit: () => Promise.resolve(null) };
     return { expect: change.expect, commit: async () => ({ mutation: await commitChange(store.db, change), record: change.record }) };
   });

@@ -8,8 +8,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, VISIT_METHODS, BENEFICIARY_STATUSES } from '../../../shared';
-import { addAttachment, performReportAction, saveDraft, type LocalReport } from '../../db';
+import { OUTCOMES, VISIT_METHODS, BENEFICIARY_STATUSES, type ReportContent } from '../../../shared';
+import { addAttachment, performReportAction, saveDraft, type LocalReport, type ReportContentPatch } from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
 import { formatTime } from '../format';
@@ -17,6 +17,7 @@ import { zoneOfUnit } from '../queue/deadline-badge';
 import { preparedFileBytes } from './image-downscale';
 import {
   formValuesOf,
+  loadedContent,
   missingFields,
   reportContentOf,
   reportFormSchema,
@@ -57,6 +58,12 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
   const [problem, setProblem] = useState('');
   const [notice, setNotice] = useState('');
   const saving = useRef<Promise<void>>(Promise.resolve());
+  /**
+   * The content as this form last loaded or saved it. Only fields the officer changed since are
+   * saved, with these values as their base: a correction the liaison officer made meanwhile to
+   * another field is left alone, and one to the same field comes back as a conflict.
+   */
+  const baseline = useRef<ReportContent>(loadedContent(report.record, programs));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const reportId = report.record.id;
 
@@ -67,10 +74,17 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
     const parsed = reportFormSchema.safeParse(getValues());
     if (!parsed.success) return saving.current;
     const content = reportContentOf(parsed.data);
+    const changed = (Object.keys(content) as (keyof ReportContent)[]).filter(
+      (field) => JSON.stringify(content[field]) !== JSON.stringify(baseline.current[field]),
+    );
+    if (changed.length === 0) return saving.current;
+    const patch = Object.fromEntries(changed.map((field) => [field, content[field]])) as ReportContentPatch;
+    const startedFrom = Object.fromEntries(changed.map((field) => [field, baseline.current[field]])) as ReportContentPatch;
     saving.current = saving.current
-      .then(() => saveDraft(desk.store, reportId, content))
+      .then(() => saveDraft(desk.store, reportId, patch, startedFrom))
       .then(
         (change) => {
+          baseline.current = { ...baseline.current, ...patch };
           if (change) {
             desk.wrote();
             setSavedAt(new Date());

@@ -70,6 +70,15 @@ export function reportContentOf(values: z.output<typeof reportFormSchema>): Repo
   };
 }
 
+/**
+ * A report's content as the form would save it unchanged (the same normalisation as
+ * reportContentOf), so that comparing with it finds only what the officer changed.
+ */
+export function loadedContent(report: ReportContent, programs: readonly string[]): ReportContent {
+  const parsed = reportFormSchema.safeParse(formValuesOf(report, programs));
+  return parsed.success ? reportContentOf(parsed.data) : report;
+}
+
 /** Fields still empty that submission needs (shared rule), for the form's messages. */
 export function missingFields(content: ReportContent): ReportContentField[] {
   return missingForSubmission(content);

@@ -194,6 +194,18 @@ describe('handling reports', () => {
     expect((await listReportsOfCase(desk.store, record.id))[0]).toMatchObject({ hasUnsentWork: true, record: { status: 'submitted' } });
   });
 
+  it('an edit names as its base the value the officer’s form started from, so a change made meanwhile comes back as a conflict', async () => {
+    const record = caseIn('in_follow_up');
+    const { desk } = await deskWith('fieldA1', [record]);
+    const created = await createReport(desk.store, record.id, { findings: 'Rekening belum aktif.' });
+    // The form loaded "Rekening belum aktif."; the record meanwhile holds a correction.
+    await saveDraft(desk.store, created.record.id, { findings: 'Rekening KKS belum aktif sejak Agustus.' });
+    await saveDraft(desk.store, created.record.id, { findings: 'Rekening belum aktif (revisi).' }, { findings: 'Rekening belum aktif.' });
+    const mutations = await outboxMutations(desk);
+    expect(mutations[2]).toMatchObject({ fields: { findings: 'Rekening belum aktif (revisi).' }, baseValues: { findings: 'Rekening belum aktif.' } });
+    expect(Object.keys(mutations[2]!.fields)).toEqual(['findings']);
+  });
+
   it('an incomplete draft cannot be submitted, and nothing is written', async () => {
     const record = caseIn('in_follow_up');
     const { desk } = await deskWith('fieldA1', [record]);
