@@ -185,14 +185,19 @@ describe('the case desk in Chromium against the real server', () => {
       /** Headless Chromium must not open a print dialog: window.print only counts its calls. */
       async stubPrint() {
         await page.evaluate(() => {
-          const stubbed = window as unknown as { print(): void; printCalls: number };
+          const stubbed = window as unknown as { print(): void; printCalls: number; printed: string[] };
           stubbed.printCalls = 0;
+          stubbed.printed = [];
           stubbed.print = () => {
             stubbed.printCalls += 1;
+            // What would reach the paper: the sheet shown alone while the dialog is open.
+            const sheet = document.querySelector('body.is-printing-sheet > .print-sheet');
+            stubbed.printed.push(sheet?.textContent ?? '(the page as shown)');
           };
         });
         return api;
       },
+      printed: () => page.evaluate(() => (window as unknown as { printed: string[] }).printed),
       printCalls: () => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls),
       report: (n = 1) => page.getByTestId('report-card').nth(n - 1),
       async syncNow() {
@@ -515,6 +520,11 @@ describe('the case desk in Chromium against the real server', () => {
     await liaison.stubPrint();
     await liaison.report().getByRole('button', { name: 'Cetak laporan' }).click();
     await expect.poll(() => liaison.printCalls(), WAIT).toBe(1);
+    // The paper gets the report alone, not the page with the numbers just shown.
+    const [printedReport] = await liaison.printed();
+    expect(printedReport).toContain('Kartu belum dibagikan.');
+    expect(printedReport).not.toContain('3174015208900001');
+    expect(await liaison.page.locator('.print-sheet').count()).toBe(0);
     // The queue, narrowed by the search to this case, exports as a CSV download without personal data.
     const [download] = await Promise.all([
       liaison.page.waitForEvent('download', WAIT),

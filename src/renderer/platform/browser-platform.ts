@@ -13,8 +13,10 @@ import {
   printableDocumentSchema,
   settingsSchema,
   VAULT_REFUSALS,
+  type PrintableDocument,
   type VaultRefusal,
 } from '../../preload/schemas';
+import { printDocumentInPage } from './print-sheet';
 
 /** The browser stand-in must offer every feature of the bridge; only `kind` differs. */
 export type BrowserPlatform = Omit<TindakBridge, 'kind'> & { readonly kind: 'browser' };
@@ -23,7 +25,8 @@ export type BrowserPlatform = Omit<TindakBridge, 'kind'> & { readonly kind: 'bro
 export interface BrowserEnvironment {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
   readonly download: (fileName: string, blob: Blob) => void;
-  readonly print: () => void;
+  /** Prints this document alone (print-sheet.ts), not the page as shown. */
+  readonly print: (document: PrintableDocument) => void;
   readonly openWindow: (url: string) => void;
   readonly setTitleCount: (count: number) => void;
   readonly console: Pick<Console, 'info' | 'warn' | 'error'>;
@@ -61,7 +64,7 @@ export function pageEnvironment(): BrowserEnvironment {
       // Revoked later, not now: some browsers start the download after click() returns.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
-    print: () => window.print(),
+    print: (document) => printDocumentInPage(document, () => window.print()),
     openWindow: (url) => {
       window.open(url, '_blank', 'noopener,noreferrer');
     },
@@ -133,13 +136,14 @@ export function createBrowserPlatform({ version, environment }: BrowserPlatformO
       },
     },
     print: {
-      // The browser prints the page as shown (choose "Save as PDF" in its dialog); the letterhead
-      // PDF of the desktop app needs Electron's printToPDF.
+      // The browser prints the document on its own (choose "Save as PDF" in its dialog); the
+      // letterhead PDF of the desktop app needs Electron's printToPDF.
       toPdf: (document) => {
-        if (!printableDocumentSchema.safeParse(document).success) {
+        const parsed = printableDocumentSchema.safeParse(document);
+        if (!parsed.success) {
           return Promise.reject(new Error('print.toPdf: the document is not valid.'));
         }
-        env().print();
+        env().print(parsed.data);
         return Promise.resolve({ outcome: 'handedToBrowser' });
       },
     },

@@ -146,6 +146,7 @@ describe('browser platform', () => {
     };
     await expect(platform.print.toPdf(document)).resolves.toEqual({ outcome: 'handedToBrowser' });
     expect(environment.print).toHaveBeenCalledTimes(1);
+    expect(environment.print).toHaveBeenCalledWith(document);
   });
 
   it('opens https links only, shows the unsent count in the title and logs masked', async () => {
