@@ -732,6 +732,13 @@ describe('the case desk in Chromium against the real server', () => {
       await form.getByLabel('Nama pelapor').fill('Dewi Lestari');
       await form.getByLabel('NIK').fill(nik);
       await form.getByLabel('Telepon').fill('0813 2222 3333');
+      // A scan that cannot be attached is refused before the case exists: nothing to register twice.
+      await form
+        .getByLabel('Pindaian fotokopi KK')
+        .setInputFiles({ name: 'kk-dewi.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+      await form.getByRole('button', { name: 'Daftarkan' }).click();
+      await form.getByRole('alert').filter({ hasText: /jenis|tipe|type/i }).first().waitFor(WAIT);
+      expect(await admin.page.getByRole('list', { name: 'Daftar kasus' }).getByText(title).count()).toBe(0);
       await form
         .getByLabel('Pindaian fotokopi KK')
         .setInputFiles({ name: 'kk-dewi.png', mimeType: 'image/png', buffer: await admin.page.screenshot() });

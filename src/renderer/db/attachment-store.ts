@@ -59,6 +59,22 @@ async function sealPieces(store: UserStore, id: string, bytes: Uint8Array<ArrayB
  * the server checks an announcement (type, size, checksum computed here); sealed before it is
  * written. The engine uploads it after the next text push.
  */
+/**
+ * Refuses a file the server would refuse (type, size), before anything is written: a form that
+ * creates a record and attaches a file checks the file first.
+ */
+export function checkAttachmentFile(file: Pick<NewAttachment, 'fileName' | 'mimeType' | 'bytes'>): void {
+  const shape = attachmentMetaSchema.shape;
+  for (const [field, value] of [
+    ['fileName', file.fileName],
+    ['mimeType', file.mimeType],
+    ['size', file.bytes.length],
+  ] as const) {
+    const parsed = shape[field].safeParse(value);
+    if (!parsed.success) throw new ActionRefusedError(field === 'size' ? 'too_large' : 'invalid_body', firstIssue(parsed.error));
+  }
+}
+
 export async function addAttachment(store: UserStore, file: NewAttachment): Promise<AttachmentMeta> {
   const actor = store.requireActor();
   if (actor.role === 'auditor' || actor.role === 'unit_head') {

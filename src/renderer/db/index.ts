@@ -42,7 +42,7 @@ export {
   type LocalReport,
 } from './queries';
 export { createSyncStore, LocalSyncStore } from './sync-store';
-export { addAttachment, createAttachmentQueue, LocalAttachmentQueue, discardRefusedAttachment, readAttachmentBytes, retryAttachmentUpload, type NewAttachment } from './attachment-store';
+export { addAttachment, checkAttachmentFile, createAttachmentQueue, LocalAttachmentQueue, discardRefusedAttachment, readAttachmentBytes, retryAttachmentUpload, type NewAttachment } from './attachment-store';
 export type { OutboxEntry, OutboxSummary, PullApplyResult, PullPageContext, SyncStore } from './store-contract';
 export { openSessionText, readSealedSession, saveSealedSession, sealSessionAsText } from './session-vault';
 export { ticketIdsOf } from './case-labels';

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS } from '../../../shared';
-import { addAttachment, registerWalkInCase } from '../../db';
+import { addAttachment, checkAttachmentFile, registerWalkInCase } from '../../db';
 import { appStore } from '../../state/app-store';
 import { actionErrorText } from '../action-errors';
 import { preparedFileBytes } from '../report-form/image-downscale';
@@ -23,15 +23,22 @@ export function WalkInForm({ onClose }: { onClose(): void }) {
   const {
     register,
     handleSubmit,
+    watch,
     formState: { errors },
   } = useForm<WalkInFormValues>({ resolver: zodResolver(walkInFormSchema), defaultValues: EMPTY_WALK_IN });
+  // An anonymous complaint keeps no identity: no family card either.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const isAnonymous = watch('isAnonymous');
 
   const submit = handleSubmit(async (values) => {
     setProblem('');
     try {
+      // The scan is read and checked before the case exists: a file that cannot be attached
+      // must not leave a case behind for the next click to register again.
+      const file = scan && !values.isAnonymous ? await preparedFileBytes(scan) : null;
+      if (file) checkAttachmentFile(file);
       const change = await registerWalkInCase(desk.store, walkInInputOf(walkInFormSchema.parse(values)));
-      if (scan)
-        await addAttachment(desk.store, { caseId: change.record.id, ...(await preparedFileBytes(scan)) });
+      if (file) await addAttachment(desk.store, { caseId: change.record.id, ...file });
       desk.wrote();
       appStore.getState().openCase(change.record.id);
       onClose();
@@ -116,6 +123,7 @@ export function WalkInForm({ onClose }: { onClose(): void }) {
           id={id('scan')}
           type="file"
           accept="image/jpeg,image/png,image/webp,application/pdf"
+          disabled={isAnonymous}
           onChange={(event) => setScan(event.target.files?.[0] ?? null)}
         />
       </div>
