@@ -843,6 +843,8 @@ describe('the case desk in Chromium against the real server', () => {
       .getByLabel('Lampirkan foto atau pindaian')
       .setInputFiles({ name: 'atap.png', mimeType: 'image/png', buffer: await field.page.screenshot() });
     await form.getByText(/Lampiran atap\.(png|jpg) tersimpan/).waitFor(WAIT);
+    // With a draft of their own open, the officer is not offered another one.
+    expect(await field.page.getByRole('button', { name: 'Tulis laporan penanganan' }).count()).toBe(0);
 
     // Meanwhile the liaison officer withdraws the assignment: the case leaves the field worker's scope.
     const liaison = await server.login('liaisonA');

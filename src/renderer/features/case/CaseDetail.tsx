@@ -32,6 +32,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
   const openCase = useAppStore((s) => s.openCase);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [message, setMessage] = useState('');
+  const [isCreatingReport, setIsCreatingReport] = useState(false);
   const [error, setError] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -56,12 +57,17 @@ export function CaseDetail({ caseId }: { caseId: string }) {
     directory: workflow,
     reportStatuses: reports.map((r) => r.record.status),
   });
-  const canWriteReport = availableReportActions({
-    actor,
-    report: null,
-    caseRecord: record,
-    directory: workflow,
-  }).includes('create');
+  // An officer with a draft of their own on this case goes on with it (its card has the form):
+  // another click would only add an empty draft that no step can delete.
+  const hasOwnDraft = reports.some((r) => r.record.status === 'draft' && r.record.authorId === actor.userId);
+  const canWriteReport =
+    !hasOwnDraft &&
+    availableReportActions({
+      actor,
+      report: null,
+      caseRecord: record,
+      directory: workflow,
+    }).includes('create');
   const zone = zoneOfUnit(directory, record.unitId);
   const { dueAt } = caseQueueKeys(record, directory);
   const unitName = (id: string | null) =>
@@ -93,9 +99,16 @@ export function CaseDetail({ caseId }: { caseId: string }) {
 
   const writeReport = () => {
     setError('');
+    setIsCreatingReport(true);
     createReport(desk.store, record.id).then(
-      () => desk.wrote(),
-      (failure: unknown) => setError(actionErrorText(failure)),
+      () => {
+        setIsCreatingReport(false);
+        desk.wrote();
+      },
+      (failure: unknown) => {
+        setIsCreatingReport(false);
+        setError(actionErrorText(failure));
+      },
     );
   };
 
@@ -145,7 +158,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
               </button>
             ))}
             {canWriteReport && (
-              <button type="button" className="button-secondary" onClick={writeReport}>
+              <button type="button" className="button-secondary" disabled={isCreatingReport} onClick={writeReport}>
                 {t('report.write')}
               </button>
             )}
