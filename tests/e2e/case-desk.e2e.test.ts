@@ -898,6 +898,25 @@ describe('the case desk in Chromium against the real server', () => {
     expect(field.pageErrors()).toEqual([]);
   });
 
+  it('keeps what was typed in a report when the officer signs out before the autosave', async () => {
+    const record = await newCase('in_follow_up', { title: 'Bantuan sembako terlambat' });
+    const { context, page, problems } = await workstation();
+    await signIn(page, 'fieldA1');
+    const field = await deskOf(page, problems, context).ready();
+    await field.openCase(record.ticketId);
+    await page.getByTestId('case-actions').getByRole('button', { name: 'Tulis laporan penanganan' }).click();
+    const form = page.getByRole('form', { name: 'Ubah laporan' });
+    await form.getByLabel('Temuan', { exact: true }).fill('Ditulis tepat sebelum keluar.');
+    // Straight out, well within the autosave's delay.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByLabel('Nama pengguna').waitFor(WAIT);
+    await signIn(page, 'fieldA1');
+    await field.ready();
+    await field.openCase(record.ticketId);
+    await field.report().getByText('Ditulis tepat sebelum keluar.').waitFor(WAIT);
+    expect(field.pageErrors()).toEqual([]);
+  });
+
   it('signs in offline after a first online sign-in, and keeps two officers apart on one workstation', async () => {
     const mine = await newCase('in_follow_up', { title: 'Data DTKS keliru' });
     const { context, page, problems } = await workstation();

@@ -96,6 +96,10 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
     return saving.current;
   };
 
+  // Signing out saves what was typed before the store closes (DeskSession.signOut).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => desk.holdPendingSave(() => saveNow()), [desk, reportId]);
+
   useEffect(() => {
     // The app does not use the React Compiler; watch() subscribing once is what is wanted.
     // eslint-disable-next-line react-hooks/incompatible-library

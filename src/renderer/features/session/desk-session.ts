@@ -329,7 +329,21 @@ export class DeskSession {
     this.engine.notifyLocalWrite();
   }
 
+  readonly #pendingSaves = new Set<() => Promise<void>>();
+
+  /**
+   * A form with typing not saved yet (an autosave waiting for its delay) registers how to save
+   * it now; signing out saves it before the store closes. Returns the unregistration.
+   */
+  holdPendingSave(save: () => Promise<void>): () => void {
+    this.#pendingSaves.add(save);
+    return () => this.#pendingSaves.delete(save);
+  }
+
   async signOut(): Promise<void> {
+    // What was typed since the last autosave is written first: closing the store under a save
+    // on its way would lose it.
+    await Promise.allSettled([...this.#pendingSaves].map((save) => save()));
     await this.engine.stop();
     this.store.close();
   }
