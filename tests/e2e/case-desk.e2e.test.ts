@@ -683,6 +683,15 @@ describe('the case desk in Chromium against the real server', () => {
     await page.getByRole('heading', { name: 'Lansia terlantar tanpa makanan' }).waitFor(WAIT);
     await page.keyboard.press('j');
     await page.getByRole('heading', { name: 'Kartu KKS hilang' }).waitFor(WAIT);
+    // In a form being filled in, even on its buttons, the shortcuts keep off what was written.
+    await page.getByTestId('case-actions').getByRole('button', { name: 'Verifikasi dan kategorikan', exact: true }).click();
+    const verify = page.getByRole('form', { name: 'Verifikasi dan kategorikan' });
+    await verify.getByRole('button', { name: 'Simpan' }).focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('Escape');
+    await verify.waitFor(WAIT);
+    await page.getByRole('heading', { name: 'Kartu KKS hilang' }).waitFor(WAIT);
+    await verify.getByRole('button', { name: 'Batal' }).click();
     await page.locator('body').click({ position: { x: 5, y: 500 } });
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
