@@ -204,7 +204,11 @@ export type OverdueNotice = z.infer<typeof overdueNoticeSchema>;
 export const logEntrySchema = z.strictObject({
   level: z.enum(['info', 'warn', 'error']),
   message: z.string().max(2_000),
-  details: z.unknown().optional(),
+  /** Flat and small: a handful of named values, masked by the main process's logger. */
+  details: z
+    .record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
+    .refine((details) => Object.keys(details).length <= 20, 'At most 20 details.')
+    .optional(),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
 

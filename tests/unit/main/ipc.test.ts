@@ -345,5 +345,10 @@ describe('IPC arguments that matter', () => {
     expect(deps.logger.log).toHaveBeenCalledWith('warn', 'renderer: push failed', {
       nik: '3174012345678901',
     });
+    // Details are a few flat values: nothing nested or bulky reaches the log.
+    for (const details of [{ nested: { deep: 1 } }, { big: 'x'.repeat(501) }, Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i]))]) {
+      await expect(invoke('log:write', { level: 'info', message: 'x', details })).rejects.toThrow();
+    }
+    expect(deps.logger.log).toHaveBeenCalledTimes(1);
   });
 });
