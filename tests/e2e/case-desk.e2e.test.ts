@@ -890,6 +890,9 @@ describe('the case desk in Chromium against the real server', () => {
     const panel = field.page.getByRole('region', { name: 'Perubahan yang ditolak server' });
     const resend = panel.getByRole('button', { name: 'Perbaiki dan kirim ulang' });
     await resend.first().waitFor(WAIT);
+    // What can be fixed is named as the form names it; the record's ids are not offered.
+    await panel.getByLabel('Nilai baru untuk Temuan').first().waitFor(WAIT);
+    expect(await panel.getByLabel(/caseId/).count()).toBe(0);
     for (let left = await resend.count(); left > 0; left -= 1) {
       await resend.first().click();
       await expect.poll(() => resend.count(), WAIT).toBe(left - 1);

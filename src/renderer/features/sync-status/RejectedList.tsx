@@ -39,7 +39,7 @@ export function RejectedList({ onClose }: { onClose(): void }) {
 }
 
 function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [error, setError] = useState('');
   const m = item.mutation;
@@ -57,7 +57,15 @@ function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string })
     isAction && typeof m.payload === 'object' && m.payload !== null
       ? (m.payload as Record<string, unknown>)
       : m.fields;
-  const editable = Object.entries(source).filter(([, value]) => typeof value === 'string');
+  // Ids, channels and times are the record's bookkeeping, not the officer's to retype.
+  const editable = Object.entries(source).filter(
+    ([key, value]) => typeof value === 'string' && !/(^id$|Id$|At$|^channel$)/.test(key),
+  );
+  // The field's name as the forms call it, where one of them does.
+  const labelOf = (field: string) => {
+    const key = [`report.fields.${field}`, `walkIn.fields.${field}`, `case.fields.${field}`].find((candidate) => i18n.exists(candidate));
+    return key ? String(t(key as never)) : field;
+  };
   const [fixes, setFixes] = useState<Record<string, string>>(() =>
     Object.fromEntries(editable.map(([k, v]) => [k, String(v)])),
   );
@@ -75,7 +83,7 @@ function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string })
       </p>
       {editable.map(([field]) => (
         <label key={field} className="field">
-          {t('sync.fixValue', { field })}
+          {t('sync.fixValue', { field: labelOf(field) })}
           <input
             value={fixes[field] ?? ''}
             onChange={(e) => setFixes({ ...fixes, [field]: e.target.value })}
