@@ -757,6 +757,8 @@ describe('the case desk in Chromium against the real server', () => {
       await admin.page.getByRole('heading', { name: title }).waitFor(WAIT);
     };
     await register('BPNT tidak diterima sejak Agustus');
+    // No KK number was given at the counter: the admin, who may see it, is told it is empty, not hidden.
+    expect(await admin.page.getByTestId('reporter-kk').textContent()).toBe('Tidak diisi');
     await admin.page
       .getByTestId('attachments')
       .getByText(/kk-dewi\.png/)

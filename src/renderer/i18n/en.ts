@@ -164,6 +164,7 @@ export const en = {
       phone: 'Phone',
       address: 'Address',
       hidden: 'Hidden',
+      notGiven: 'Not given',
       anonymous: 'Anonymous reporter: the identity is shown to no one.',
       confidential: 'Confidential reporter: the identity is for the admin and the liaison officer only.',
       reveal: 'Show numbers',

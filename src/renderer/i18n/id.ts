@@ -165,6 +165,7 @@ export const id = {
       phone: 'Telepon',
       address: 'Alamat',
       hidden: 'Disembunyikan',
+      notGiven: 'Tidak diisi',
       anonymous: 'Pelapor anonim: identitas tidak ditampilkan kepada siapa pun.',
       confidential: 'Pelapor rahasia: identitas hanya untuk admin dan pejabat penghubung.',
       reveal: 'Tampilkan nomor',

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   REPORTER_FIELDS,
+  REPORTER_VISIBILITY,
   maskDigits,
   privacyOf,
   reporterFor,
@@ -29,7 +30,12 @@ export function ReporterCard({ record, role }: { record: CaseRecord; role: Role 
           const value = visible[field];
           const isNumber = field === 'nik' || field === 'kk' || field === 'phone';
           const shown =
-            value === null ? t('case.reporter.hidden') : isNumber && !isRevealed ? maskDigits(value) : value;
+            value === null
+              ? // A field this role may see that is empty was simply not given (no KK, say).
+                t(REPORTER_VISIBILITY[privacy][role].includes(field) ? 'case.reporter.notGiven' : 'case.reporter.hidden')
+              : isNumber && !isRevealed
+                ? maskDigits(value)
+                : value;
           return (
             <div key={field} className="facts__row">
               <dt>{t(`case.reporter.${field}`)}</dt>
