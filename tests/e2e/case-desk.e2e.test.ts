@@ -714,9 +714,12 @@ describe('the case desk in Chromium against the real server', () => {
     await page.getByRole('list', { name: 'Daftar kasus' }).waitFor({ state: 'detached', ...WAIT });
     await admin.expectAccessible();
     await admin.shot('12-locked');
-    await page.getByLabel('Kata sandi').fill('salah-sekali-123');
+    // Focus waits in the password field; a wrong password is an alert, and focus returns there.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await page.keyboard.type('salah-sekali-123');
     await page.getByRole('button', { name: 'Buka kunci' }).click();
-    await page.getByText('Kata sandi salah. Data di perangkat ini tidak dibuka.').waitFor(WAIT);
+    await page.getByRole('alert').filter({ hasText: 'Kata sandi salah. Data di perangkat ini tidak dibuka.' }).waitFor(WAIT);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Buka kunci' }).click();
     await page.getByRole('list', { name: 'Daftar kasus' }).waitFor(WAIT);

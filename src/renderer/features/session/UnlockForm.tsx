@@ -1,5 +1,5 @@
 // Unlocking the desk after inactivity: the password must unwrap the officer's keys again.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalStoreError, openUserStore } from '../../db';
 import { useDesk } from './desk-context';
@@ -10,6 +10,9 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
   const passwordId = useId();
   const [message, setMessage] = useState('');
   const [isWorking, setIsWorking] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // The desk just locked: the password field is where the officer continues.
+  useEffect(() => passwordRef.current?.focus(), []);
   return (
     <form
       className="sign-in"
@@ -29,8 +32,9 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
             setMessage(
               error instanceof LocalStoreError && error.code === 'wrong_password'
                 ? t('signIn.errors.wrong_password')
-                : String(error),
+                : t('signIn.errors.storage', { message: error instanceof Error ? error.message : String(error) }),
             );
+            passwordRef.current?.focus();
           },
         );
       }}
@@ -38,14 +42,16 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
       <p>{t('desk.locked')}</p>
       <div className="field">
         <label htmlFor={passwordId}>{t('signIn.password')}</label>
-        <input id={passwordId} name="password" type="password" autoComplete="current-password" required />
+        <input ref={passwordRef} id={passwordId} name="password" type="password" autoComplete="current-password" required />
       </div>
       <button type="submit" className="button-primary" disabled={isWorking}>
         {t('desk.unlock')}
       </button>
-      <p role="status" className="sign-in__status">
-        {message}
-      </p>
+      {message && (
+        <p role="alert" className="sign-in__status">
+          {message}
+        </p>
+      )}
     </form>
   );
 }
