@@ -35,6 +35,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const withinUser = userLimiter.hit(body.username);
     const withinAddress = addressLimiter.hit(request.ip);
     if (!withinUser || !withinAddress) {
+      // A refused attempt is not an attempt: it must not push the office's address further.
+      userLimiter.release(body.username);
+      addressLimiter.release(request.ip);
       throw new HttpError(429, 'rate_limited', 'Terlalu banyak percobaan masuk; tunggu satu menit.');
     }
     const user = (

@@ -38,7 +38,7 @@ export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): v
   });
 
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
     const text = (body as Buffer).toString('utf8');
     if (text.trim() === '') return done(new HttpError(400, 'malformed_json', 'Isi permintaan kosong.'), undefined);
     let parsed: unknown;
@@ -47,7 +47,9 @@ export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): v
     } catch (error) {
       return done(new HttpError(400, 'malformed_json', `JSON tidak valid: ${(error as Error).message}`), undefined);
     }
-    const problem = unstorableJson(parsed);
+    // Channel intake judges each case on its own (a bad one must not cost the batch): there
+    // only the nesting is checked here, the text per case (intake.ts).
+    const problem = unstorableJson(parsed, { text: !request.url.startsWith('/intake/') });
     if (problem) return done(new HttpError(400, 'invalid_body', problem), undefined);
     done(null, parsed);
   });
@@ -75,12 +77,13 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * done on payloads (hashing, merging). Checked once here, for every route, so neither ever
  * reaches the database as a 500. Iterative, so it is not itself exhausted.
  */
-export function unstorableJson(value: unknown): string | null {
+export function unstorableJson(value: unknown, check: { text?: boolean } = {}): string | null {
+  const checksText = check.text ?? true;
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000') || LONE_SURROGATE.test(current))
+      if (checksText && (current.includes('\u0000') || LONE_SURROGATE.test(current)))
         return 'Teks berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal).';
     } else if (current !== null && typeof current === 'object') {
       if (depth >= MAX_JSON_DEPTH) return `Isi permintaan bersarang lebih dari ${MAX_JSON_DEPTH} tingkat.`;

@@ -22,6 +22,7 @@ import {
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
+import { unstorableJson } from '../http/body';
 import { insertEvents, loadCases, takeSeqs, upsertCases, type CaseWrite, type FieldMeta } from '../sync/store';
 import { incomingCaseSchema, type IncomingCase, type IntakeResult } from './intake-schema';
 
@@ -103,6 +104,9 @@ function newRecord(ctx: ServerContext, item: IncomingCase, now: string): CaseRec
 /** Checks one incoming case on its own; a problem rejects only this case. */
 function accept(ctx: ServerContext, channel: string, raw: unknown, index: number, now: string): Accepted | IntakeResult {
   const ticketId = ticketIdOf(raw);
+  // Text the database cannot store (a gateway that cut an emoji in half): this case only.
+  const unstorable = unstorableJson(raw);
+  if (unstorable) return rejected(index, ticketId, 'invalid_body', unstorable);
   const parsed = incomingCaseSchema.safeParse(raw);
   if (!parsed.success) {
     const problem = firstProblem(parsed.error.issues);

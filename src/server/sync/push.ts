@@ -193,7 +193,8 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
       : (
           await tx.query<{ channel: string; ticket_id: string }>(
             'select channel, ticket_id from cases where (channel, ticket_id) in (select * from unnest($1::text[], $2::text[]))',
-            [created.map((f) => f.channel), created.map((f) => f.ticketId)],
+            // As the record schema will hold them (requiredText trims).
+            [created.map((f) => f.channel.trim()), created.map((f) => f.ticketId.trim())],
           )
         ).rows;
   return {

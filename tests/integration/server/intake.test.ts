@@ -150,6 +150,18 @@ describe.each(stores)('intake on %s', (kind) => {
     expect((await send({ cases: [incoming({ channel: 'kanal_lama' })] }, unconfigured)).status).toBe(403);
   });
 
+  it('a case with text the database cannot store is rejected alone; the rest of the batch is created', async () => {
+    const good = incoming();
+    const broken = incoming({ description: 'Bantuan belum cair TEKS' });
+    // A gateway that cut an emoji in half leaves a lone surrogate; JSON.stringify would escape it.
+    const body = JSON.stringify({ cases: [broken, good] }).replace('TEKS', '\\ud83d');
+    const result = await request<IntakeResponse>(server.url, 'POST', '/intake/cases', body, { authorization: `ChannelKey ${laporKey}`, 'content-type': 'application/json' });
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    const results = intakeResponseSchema.parse(result.body).results;
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'created']);
+    expect(results[0]).toMatchObject({ ticketId: broken.ticketId, error: { code: 'invalid_body' } });
+  });
+
   it('refuses a bad envelope as a whole and writes nothing', async () => {
     const before = await counts();
     expect((await send({ cases: [] })).status).toBe(400);
