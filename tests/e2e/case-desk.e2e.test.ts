@@ -915,6 +915,40 @@ describe('the case desk in Chromium against the real server', () => {
     expect(field.pageErrors()).toEqual([]);
   });
 
+  it('an edit of one field of a report saves that field alone, against the value the record held', async () => {
+    const record = await newCase('in_follow_up', { title: 'KKS belum aktif di bank' });
+    // A draft written elsewhere, its checks in another order than the programmes are configured.
+    const fieldOnServer = await server.login('fieldA1');
+    const reportId = uuidv7();
+    const created = await fieldOnServer.push([
+      fieldOnServer.create('report', reportId, {
+        caseId: record.id,
+        findings: 'Rekening belum aktif.',
+        beneficiaryChecks: [
+          { program: 'pkh', status: 'active', note: null },
+          { program: 'dtks', status: 'active', note: null },
+        ],
+      }),
+    ]);
+    expect(created.results[0]).toMatchObject({ status: 'applied' });
+    const field = await desk('fieldA1');
+    await field.openCase(record.ticketId);
+    // The officer's own draft opens in its form.
+    const form = field.page.getByRole('form', { name: 'Ubah laporan' });
+    await form.getByLabel('PKH', { exact: true }).selectOption('inactive');
+    await form.getByRole('button', { name: 'Simpan draf' }).click();
+    await form.getByText(/Draf tersimpan otomatis/).waitFor(WAIT);
+    await field.syncNow();
+    await field.page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
+    const stored = await server.db.query<{ data: { beneficiaryChecks: { program: string; status: string }[]; findings: string } }>(
+      'select data from reports where id = $1',
+      [reportId],
+    );
+    expect(stored.rows[0]!.data.beneficiaryChecks.find((c) => c.program === 'pkh')?.status).toBe('inactive');
+    expect(stored.rows[0]!.data.findings).toBe('Rekening belum aktif.');
+    await field.page.getByRole('button', { name: 'Konflik (0)' }).waitFor(WAIT);
+  });
+
   it('keeps what was typed in a report when the officer signs out before the autosave', async () => {
     const record = await newCase('in_follow_up', { title: 'Bantuan sembako terlambat' });
     const { context, page, problems } = await workstation();

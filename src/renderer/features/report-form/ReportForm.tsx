@@ -16,6 +16,7 @@ import { formatTime } from '../format';
 import { zoneOfUnit } from '../queue/deadline-badge';
 import { preparedFileBytes } from './image-downscale';
 import {
+  contentOf,
   formValuesOf,
   loadedContent,
   missingFields,
@@ -59,11 +60,14 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
   const [notice, setNotice] = useState('');
   const saving = useRef<Promise<void>>(Promise.resolve());
   /**
-   * The content as this form last loaded or saved it. Only fields the officer changed since are
-   * saved, with these values as their base: a correction the liaison officer made meanwhile to
-   * another field is left alone, and one to the same field comes back as a conflict.
+   * The content as this form last loaded or saved it, in two shapes: normalised as the form
+   * would save it (to find what the officer changed), and as the record holds it (the base the
+   * server compares with). Only fields the officer changed are saved, with the record's value
+   * as their base: a correction the liaison officer made meanwhile to another field is left
+   * alone, and one to the same field comes back as a conflict.
    */
   const baseline = useRef<ReportContent>(loadedContent(report.record, programs));
+  const recordBase = useRef<ReportContent>(contentOf(report.record));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const reportId = report.record.id;
 
@@ -74,25 +78,25 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
     const parsed = reportFormSchema.safeParse(getValues());
     if (!parsed.success) return saving.current;
     const content = reportContentOf(parsed.data);
-    const changed = (Object.keys(content) as (keyof ReportContent)[]).filter(
-      (field) => JSON.stringify(content[field]) !== JSON.stringify(baseline.current[field]),
-    );
-    if (changed.length === 0) return saving.current;
-    const patch = Object.fromEntries(changed.map((field) => [field, content[field]])) as ReportContentPatch;
-    const startedFrom = Object.fromEntries(changed.map((field) => [field, baseline.current[field]])) as ReportContentPatch;
+    // Compared once the save before has settled, against what it saved.
     saving.current = saving.current
-      .then(() => saveDraft(desk.store, reportId, patch, startedFrom))
-      .then(
-        (change) => {
-          baseline.current = { ...baseline.current, ...patch };
-          if (change) {
-            desk.wrote();
-            setSavedAt(new Date());
-          }
-          setProblem('');
-        },
-        (error: unknown) => setProblem(actionErrorText(error)),
-      );
+      .then(async () => {
+        const changed = (Object.keys(content) as (keyof ReportContent)[]).filter(
+          (field) => JSON.stringify(content[field]) !== JSON.stringify(baseline.current[field]),
+        );
+        if (changed.length === 0) return;
+        const patch = Object.fromEntries(changed.map((field) => [field, content[field]])) as ReportContentPatch;
+        const startedFrom = Object.fromEntries(changed.map((field) => [field, recordBase.current[field]])) as ReportContentPatch;
+        const change = await saveDraft(desk.store, reportId, patch, startedFrom);
+        baseline.current = { ...baseline.current, ...patch };
+        recordBase.current = { ...recordBase.current, ...patch };
+        if (change) {
+          desk.wrote();
+          setSavedAt(new Date());
+        }
+        setProblem('');
+      })
+      .catch((error: unknown) => setProblem(actionErrorText(error)));
     return saving.current;
   };
 

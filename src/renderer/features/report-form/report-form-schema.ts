@@ -70,6 +70,12 @@ export function reportContentOf(values: z.output<typeof reportFormSchema>): Repo
   };
 }
 
+/** The content fields of a report, as the record holds them. */
+export function contentOf(report: ReportContent): ReportContent {
+  const { visitDate, method, findings, actionsTaken, outcome, recommendation, beneficiaryChecks } = report;
+  return { visitDate, method, findings, actionsTaken, outcome, recommendation, beneficiaryChecks };
+}
+
 /**
  * A report's content as the form would save it unchanged (the same normalisation as
  * reportContentOf), so that comparing with it finds only what the officer changed.

@@ -57,9 +57,10 @@ function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string })
     isAction && typeof m.payload === 'object' && m.payload !== null
       ? (m.payload as Record<string, unknown>)
       : m.fields;
-  // Ids, channels and times are the record's bookkeeping, not the officer's to retype.
+  // Ids, channels and times are the record's bookkeeping, not the officer's to retype; the
+  // ticket number is the officer's (a duplicate ticket is fixed by typing the right one).
   const editable = Object.entries(source).filter(
-    ([key, value]) => typeof value === 'string' && !/(^id$|Id$|At$|^channel$)/.test(key),
+    ([key, value]) => typeof value === 'string' && (key === 'ticketId' || !/(^id$|Id$|At$|^channel$)/.test(key)),
   );
   // The field's name as the forms call it, where one of them does.
   const labelOf = (field: string) => {
