@@ -1,16 +1,8 @@
 // A case summary or handling report as one self-contained HTML page on the office letterhead,
 // for printToPDF. Every value is escaped: the data comes from the renderer and, before that,
 // from members of the public, and must never become markup.
+import { PRINT_LABELS, paragraphsOf } from '../../preload/printable-text';
 import type { PrintableDocument } from '../../preload/schemas';
-
-const LABELS = {
-  id: { reference: 'Nomor tiket', printedAt: 'Dicetak', page: 'Dokumen ini dicetak dari aplikasi Tindak.' },
-  en: {
-    reference: 'Ticket number',
-    printedAt: 'Printed',
-    page: 'This document was printed from the Tindak app.',
-  },
-} as const;
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -26,9 +18,7 @@ export function escapeHtml(text: string): string {
 
 /** Paragraphs from the text's blank-line breaks; single line breaks become <br>. */
 function paragraphs(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .filter((part) => part.trim() !== '')
+  return paragraphsOf(text)
     .map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }
@@ -51,7 +41,7 @@ const STYLE = `
 `;
 
 export function renderLetterheadHtml(document: PrintableDocument): string {
-  const labels = LABELS[document.language];
+  const labels = PRINT_LABELS[document.language];
   const { letterhead } = document;
   const fieldRows = document.fields
     .map(

@@ -80,6 +80,7 @@ export async function addAttachment(store: UserStore, file: NewAttachment): Prom
   if (actor.role === 'auditor' || actor.role === 'unit_head') {
     throw new ActionRefusedError(actor.role === 'auditor' ? 'read_only' : 'forbidden', 'Peran Anda tidak dapat menambah lampiran.');
   }
+  checkAttachmentFile(file);
   const id = uuidv7();
   const candidate: AttachmentMeta = {
     id,
@@ -93,9 +94,9 @@ export async function addAttachment(store: UserStore, file: NewAttachment): Prom
     createdAt: new Date().toISOString(),
     isUploaded: false,
   };
-  // The cast above is checked here: an unknown type fails with the schema's own sentence.
+  // The file's own fields passed checkAttachmentFile; this checks the rest (ids of the case and report).
   const parsed = attachmentMetaSchema.safeParse(candidate);
-  if (!parsed.success) throw new ActionRefusedError(parsed.error.issues.some((i) => i.path[0] === 'size') ? 'too_large' : 'invalid_body', firstIssue(parsed.error));
+  if (!parsed.success) throw new ActionRefusedError('invalid_body', firstIssue(parsed.error));
   const meta = parsed.data;
   const row = await sealAttachmentRow(store.keys, meta, { pieces: await sealPieces(store, id, file.bytes), uploadId: null, uploadOffset: 0, uploadFailure: null });
   const { db } = store;
@@ -175,18 +176,10 @@ export class LocalAttachmentQueue {
    * The bytes stay for offline viewing; the file simply leaves the queue. A case a removal kept
    * only for this file goes now, as the removal said.
    */
-  async markUploaded(attachmentId: string): Promise<void> {
-    const { db } = this.store;
-    try {
-      await db.transaction('rw', [db.attachments, db.cases, db.reports, db.events, db.outbox], async () => {
-        const row = await db.attachments.get(attachmentId);
-        if (!row) throw new LocalStoreError('not_found', 'Lampiran tidak ditemukan di perangkat ini.');
-        await db.attachments.put({ ...row, isUploaded: true, uploadFailure: null, uploadOffset: row.size });
-        await dropCasesThatLeftScope(db, [row.caseId]);
-      });
-    } catch (error) {
-      throw asStoreError(error);
-    }
+  markUploaded(attachmentId: string): Promise<void> {
+    return changeAttachment(this.store, attachmentId, { settlesCase: true }, (row) =>
+      this.store.db.attachments.put({ ...row, isUploaded: true, uploadFailure: null, uploadOffset: row.size }),
+    );
   }
 
   markFailed(attachmentId: string, error: { code: ErrorCode | string; message: string }): Promise<void> {
@@ -194,20 +187,7 @@ export class LocalAttachmentQueue {
   }
 
   private update(attachmentId: string, changes: Partial<AttachmentRow>): Promise<void> {
-    return updateAttachment(this.store, attachmentId, changes);
-  }
-}
-
-async function updateAttachment(store: UserStore, attachmentId: string, changes: Partial<AttachmentRow>): Promise<void> {
-  const { db } = store;
-  try {
-    await db.transaction('rw', db.attachments, async () => {
-      const row = await db.attachments.get(attachmentId);
-      if (!row) throw new LocalStoreError('not_found', 'Lampiran tidak ditemukan di perangkat ini.');
-      await db.attachments.put({ ...row, ...changes });
-    });
-  } catch (error) {
-    throw asStoreError(error);
+    return changeAttachment(this.store, attachmentId, {}, (row) => this.store.db.attachments.put({ ...row, ...changes }));
   }
 }
 
@@ -215,31 +195,38 @@ async function updateAttachment(store: UserStore, attachmentId: string, changes:
  * Puts a file the server refused back in the upload queue (the officer fixed the cause, or the
  * refusal was the case being out of reach for a while); the desk then syncs as after any write.
  */
-export async function retryAttachmentUpload(store: UserStore, attachmentId: string): Promise<void> {
-  await changeRefusedAttachment(store, attachmentId, async (row) => {
-    await store.db.attachments.put({ ...row, uploadFailure: null });
-  });
+export function retryAttachmentUpload(store: UserStore, attachmentId: string): Promise<void> {
+  return changeAttachment(store, attachmentId, { refusedOnly: true }, (row) => store.db.attachments.put({ ...row, uploadFailure: null }));
 }
 
 /**
  * Deletes a file the server refused for good from this workstation (its bytes exist nowhere
  * else: the desk asks first). A case kept by a removal only for this file goes with it.
  */
-export async function discardRefusedAttachment(store: UserStore, attachmentId: string): Promise<void> {
-  await changeRefusedAttachment(store, attachmentId, async (row) => {
-    await store.db.attachments.delete(row.id);
-    await dropCasesThatLeftScope(store.db, [row.caseId]);
-  });
+export function discardRefusedAttachment(store: UserStore, attachmentId: string): Promise<void> {
+  return changeAttachment(store, attachmentId, { refusedOnly: true, settlesCase: true }, (row) => store.db.attachments.delete(row.id));
 }
 
-async function changeRefusedAttachment(store: UserStore, attachmentId: string, change: (row: AttachmentRow) => Promise<void>): Promise<void> {
+/**
+ * One transaction over an attachment row: `refusedOnly` requires a file the server refused for
+ * good; `settlesCase` also lets a case a removal kept only for this file go (dropCasesThatLeftScope).
+ */
+async function changeAttachment(
+  store: UserStore,
+  attachmentId: string,
+  options: { refusedOnly?: boolean; settlesCase?: boolean },
+  change: (row: AttachmentRow) => Promise<unknown>,
+): Promise<void> {
   const { db } = store;
+  const tables = options.settlesCase ? [db.attachments, db.cases, db.reports, db.events, db.outbox] : [db.attachments];
   try {
-    await db.transaction('rw', [db.attachments, db.cases, db.reports, db.events, db.outbox], async () => {
+    await db.transaction('rw', tables, async () => {
       const row = await db.attachments.get(attachmentId);
-      if (!row?.pieces || row.isUploaded || row.uploadFailure === null)
+      if (!row) throw new LocalStoreError('not_found', 'Lampiran tidak ditemukan di perangkat ini.');
+      if (options.refusedOnly && (!row.pieces || row.isUploaded || row.uploadFailure === null))
         throw new LocalStoreError('not_found', 'Tidak ada berkas yang ditolak server dengan ID ini di perangkat ini.');
       await change(row);
+      if (options.settlesCase) await dropCasesThatLeftScope(db, [row.caseId]);
     });
   } catch (error) {
     throw asStoreError(error);

@@ -5,12 +5,8 @@
  * role must see it. It is built as DOM nodes from text (nothing becomes markup), shown alone by
  * the print stylesheet (theme.css, `.print-sheet`), and removed once the print dialog has closed.
  */
+import { PRINT_LABELS, paragraphsOf } from '../../preload/printable-text';
 import type { PrintableDocument } from '../../preload/schemas';
-
-const LABELS = {
-  id: { reference: 'Nomor tiket', printedAt: 'Dicetak', page: 'Dokumen ini dicetak dari aplikasi Tindak.' },
-  en: { reference: 'Ticket number', printedAt: 'Printed', page: 'This document was printed from the Tindak app.' },
-} as const;
 
 export function printDocumentInPage(document: PrintableDocument, print: () => void): void {
   const doc = window.document;
@@ -20,7 +16,7 @@ export function printDocumentInPage(document: PrintableDocument, print: () => vo
     if (className) node.className = className;
     return node;
   };
-  const labels = LABELS[document.language];
+  const labels = PRINT_LABELS[document.language];
   const sheet = element('article', undefined, 'print-sheet');
   sheet.lang = document.language;
   const letterhead = element('header', undefined, 'print-sheet__letterhead');
@@ -45,7 +41,7 @@ export function printDocumentInPage(document: PrintableDocument, print: () => vo
   for (const section of document.sections) {
     const part = element('section');
     part.append(element('h2', section.heading));
-    for (const paragraph of section.body.split(/\n{2,}/)) if (paragraph.trim() !== '') part.append(element('p', paragraph));
+    for (const paragraph of paragraphsOf(section.body)) part.append(element('p', paragraph));
     sheet.append(part);
   }
   sheet.append(element('footer', `${labels.printedAt}: ${document.printedAt}. ${labels.page}`));

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { HttpError } from '../http/errors';
 import {
   CASE_ACTIONS,
+  idSchema,
   PROTOCOL_VERSION,
   REPORT_ACTIONS,
   REPORT_CONTENT_FIELDS,
@@ -169,8 +170,6 @@ async function pushOnce(ctx: ServerContext, actor: AuthenticatedActor, request: 
   };
 }
 
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Promise<BatchState> {
   const reportIds = mutations.filter((m) => m.entity === 'report').map((m) => m.entityId);
   const reports = await loadReports(tx, [...new Set(reportIds)], true);
@@ -179,8 +178,9 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
     if (m.entity === 'report' && m.op === 'create' && typeof m.fields.caseId === 'string') caseIds.add(m.fields.caseId);
   }
   for (const report of reports.values()) caseIds.add(report.record.caseId);
-  // Only ids PostgreSQL reads as a uuid are looked up; any other is simply not found.
-  const validCaseIds = [...caseIds].filter((id) => UUID_TEXT.test(id));
+  // Only ids the records could hold are looked up (PostgreSQL would refuse others as a uuid);
+  // any other is simply not found.
+  const validCaseIds = [...caseIds].filter((id) => idSchema.safeParse(id).success);
   const cases = await loadCases(tx, validCaseIds, true);
   const statuses = await reportStatusesOf(tx, validCaseIds);
   const created = mutations

@@ -64,7 +64,7 @@ function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string })
   );
   // The field's name as the forms call it, where one of them does.
   const labelOf = (field: string) => {
-    const key = [`report.fields.${field}`, `walkIn.fields.${field}`, `case.fields.${field}`].find((candidate) => i18n.exists(candidate));
+    const key = [`report.fields.${field}`, `walkIn.fields.${field}`, `actions.fields.${field}`].find((candidate) => i18n.exists(candidate));
     return key ? String(t(key as never)) : field;
   };
   const [fixes, setFixes] = useState<Record<string, string>>(() =>
