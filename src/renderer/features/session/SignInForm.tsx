@@ -89,14 +89,12 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
       )
       .then(
         (session) => {
-          setChecking(null);
           setIsWorking(false);
           setMessage('');
           setRecovery(null);
           onSignedIn(session);
         },
         (error: unknown) => {
-          setChecking(null);
           setIsWorking(false);
           if (
             error instanceof SignInError &&
