@@ -4,7 +4,7 @@ import type { AuthenticatedActor } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
-import { loadCases } from '../sync/store';
+import { loadCases, loadReports } from '../sync/store';
 import { asBuffer } from './uploads';
 
 export async function findVisibleAttachment(ctx: ServerContext, actor: AuthenticatedActor, attachmentId: string): Promise<AttachmentMeta> {
@@ -16,11 +16,19 @@ export async function findVisibleAttachment(ctx: ServerContext, actor: Authentic
     !row.data.isUploaded ||
     !owner ||
     !canSeeCase(actor, owner.record, ctx.org.directory.units) ||
-    !canSeeAttachment(actor, owner.record, row.data)
+    !canSeeAttachment(actor, owner.record, row.data) ||
+    (await isOthersDraft(ctx.db, actor, row.data.reportId))
   ) {
     throw notFound('Lampiran tidak ditemukan atau di luar wewenang Anda.');
   }
   return row.data;
+}
+
+/** A draft report's files are its author's alone until it is submitted, as in pulls. */
+async function isOthersDraft(db: Queryable, actor: AuthenticatedActor, reportId: string | null): Promise<boolean> {
+  if (reportId === null) return false;
+  const report = (await loadReports(db, [reportId])).get(reportId)?.record;
+  return report?.status === 'draft' && report.authorId !== actor.userId;
 }
 
 /** `length` bytes from `start` (0-based); only the requested part leaves the database. */

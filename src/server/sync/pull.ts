@@ -67,7 +67,10 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     // field workers, found through the GIN indexes), so a pull costs what the caller may see
     // rather than every change made since the cursor by everyone.
     const inScope = (alias: string) => (scope.sql === 'true' ? 'true' : `${alias}.case_id in (select c.id from cases c where ${scope.sql})`);
-    const draftFilter = `(r.status <> 'draft' or r.author_id = $${params.length + 1}::uuid)`;
+    // A draft is its author's alone: the report, and its audit entries and files until it is
+    // submitted (push then gives those new sequences, store.releaseDraftHistory).
+    const userParam = `$${params.length + 1}`;
+    const draftFilter = `(r.status <> 'draft' or r.author_id = ${userParam}::uuid)`;
 
     const [cases, reports, events, attachments, removals] = [
       await tx.query<{ data: CaseRecord; change_seq: number }>(
@@ -81,13 +84,13 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
       ),
       await tx.query<{ data: CaseEvent; change_seq: number }>(
         `select e.data, e.change_seq from case_events e
-          where e.change_seq > $1 and ${inScope('e')} order by e.change_seq limit $2`,
-        params,
+          where e.change_seq > $1 and ${inScope('e')} and ${notOthersDraft(EVENT_REPORT, userParam)} order by e.change_seq limit $2`,
+        [...params, actor.userId],
       ),
       await tx.query<AttachmentRow & { change_seq: number }>(
         `select a.data, a.change_seq, ${OWNER_PRIVACY} from attachments a join cases owner on owner.id = a.case_id
-          where a.change_seq > $1 and ${inScope('a')} order by a.change_seq limit $2`,
-        params,
+          where a.change_seq > $1 and ${inScope('a')} and ${notOthersDraft('a.report_id', userParam)} order by a.change_seq limit $2`,
+        [...params, actor.userId],
       ),
       await tx.query<{ change_seq: number; case_id: string; prev_unit_id: string | null; prev_regional_unit_ids: string[]; prev_assignee_ids: string[]; now_visible: boolean }>(
         `select m.change_seq, m.case_id, m.prev_unit_id, m.prev_regional_unit_ids, m.prev_assignee_ids,
@@ -153,13 +156,13 @@ async function historyOf(tx: Queryable, caseIds: string[], cursor: number, actor
     [caseIds, cursor, userId],
   );
   const events = await tx.query<{ data: CaseEvent }>(
-    'select data from case_events where case_id = any($1::uuid[]) and change_seq <= $2 order by change_seq',
-    [caseIds, cursor],
+    `select e.data from case_events e where e.case_id = any($1::uuid[]) and e.change_seq <= $2 and ${notOthersDraft(EVENT_REPORT, '$3')} order by e.change_seq`,
+    [caseIds, cursor, userId],
   );
   const attachments = await tx.query<AttachmentRow>(
     `select a.data, ${OWNER_PRIVACY} from attachments a join cases owner on owner.id = a.case_id
-      where a.case_id = any($1::uuid[]) and a.change_seq <= $2 order by a.change_seq`,
-    [caseIds, cursor],
+      where a.case_id = any($1::uuid[]) and a.change_seq <= $2 and ${notOthersDraft('a.report_id', '$3')} order by a.change_seq`,
+    [caseIds, cursor, userId],
   );
   return [
     ...reports.rows.map((r) => ({ kind: 'report' as const, record: r.data })),
@@ -170,6 +173,13 @@ async function historyOf(tx: Queryable, caseIds: string[], cursor: number, actor
     }),
   ];
 }
+
+/** The report an audit entry (`case_events e`) belongs to, if any. */
+const EVENT_REPORT = `(e.data->>'reportId')::uuid`;
+
+/** SQL: the row does not belong to a draft report of someone other than the caller (`userParam`). */
+const notOthersDraft = (reportIdSql: string, userParam: string) =>
+  `not exists (select 1 from reports d where d.id = ${reportIdSql} and d.status = 'draft' and d.author_id <> ${userParam}::uuid)`;
 
 /** An attachment row with its case's privacy (`OWNER_PRIVACY`, from a join on `cases owner`). */
 type AttachmentRow = { data: AttachmentMeta; is_anonymous: boolean | null; is_confidential: boolean | null };

@@ -57,6 +57,7 @@ import {
   loadCases,
   loadReports,
   reportStatusesOf,
+  releaseDraftHistory,
   takeSeqs,
   upsertCases,
   upsertReports,
@@ -83,6 +84,8 @@ interface BatchState {
   conflictRows: { mutationId: string; entity: string; entityId: string; fields: ConflictField[]; resolution: string }[];
   /** Channel tickets taken (`ticketKey`): those on the server asked for by this batch's creates, and its own. */
   tickets: Set<string>;
+  /** Drafts this batch submitted: their earlier audit entries and files go out to the case's scope (releaseDraftHistory). */
+  releasedDrafts: { id: string; caseId: string }[];
   now: string;
 }
 
@@ -203,6 +206,7 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
     reportStatuses: new Map([...statuses].map(([id, list]) => [id, list as ReportStatus[]])),
     events: [],
     conflictRows: [],
+    releasedDrafts: [],
     tickets: new Set(taken.map((row) => ticketKey(row.channel, row.ticket_id))),
     now: new Date().toISOString(),
   };
@@ -511,6 +515,7 @@ function applyReportMutation(ctx: ServerContext, actor: AuthenticatedActor, devi
   const next = validReport({ ...before, ...effect, status: check.to as ReportStatus, version: before.version + 1, updatedAt: state.now });
   const changed = ['status', ...Object.keys(effect)];
   setReport(state, working, next, changed, actor);
+  if (before.status === 'draft' && next.status !== 'draft') state.releasedDrafts.push({ id: next.id, caseId: next.caseId });
   event(state, actor, deviceId, before.caseId, before.id, `report_${action}`, diff(before, next, changed), noteOf(check.payload));
   return { mutationId: m.mutationId, seq: m.seq, status: 'applied', version: next.version, conflicts: [], error: null };
 }
@@ -557,6 +562,8 @@ async function writeBatch(
     });
     await upsertCases(tx, caseWrites);
     await upsertReports(tx, dirtyReports.map((r) => ({ record: r.record, changeSeq: next(), fieldMeta: r.fieldMeta })));
+    // Before this batch's own events are written: those get their sequences above.
+    await releaseDraftHistory(tx, state.releasedDrafts);
     await insertEvents(tx, state.events.map((e) => ({ event: e, changeSeq: next() })));
     await insertRemovals(tx, removalWrites);
   }

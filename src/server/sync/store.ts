@@ -192,3 +192,30 @@ export async function upsertAttachmentMeta(tx: Queryable, metas: readonly { meta
     [JSON.stringify(metas)],
   );
 }
+
+/**
+ * A draft's audit entries and files reach only its author (pull.ts). When drafts are submitted,
+ * their earlier entries and files take new sequences, so everyone else in the case's scope
+ * pulls them from then on (their cursors have passed the old ones). Call after this batch's
+ * `takeSeqs`: with the clock's lock held, every entry another transaction wrote before is
+ * committed and seen here, and any written later gets a sequence after these.
+ */
+export async function releaseDraftHistory(tx: Queryable, reports: readonly { id: string; caseId: string }[]): Promise<void> {
+  if (reports.length === 0) return;
+  const reportIds = reports.map((r) => r.id);
+  const events = await tx.query<{ id: string }>(
+    `select id from case_events where case_id = any($1::uuid[]) and data->>'reportId' = any($2::text[]) order by change_seq`,
+    [[...new Set(reports.map((r) => r.caseId))], reportIds],
+  );
+  const files = await tx.query<{ id: string }>('select id from attachments where report_id = any($1::uuid[]) order by change_seq', [reportIds]);
+  const count = events.rows.length + files.rows.length;
+  if (count === 0) return;
+  let seq = await takeSeqs(tx, count);
+  const renumber = (table: 'case_events' | 'attachments', ids: string[]) =>
+    tx.query(
+      `update ${table} set change_seq = v.seq from unnest($1::uuid[], $2::bigint[]) as v(id, seq) where ${table}.id = v.id`,
+      [ids, ids.map(() => seq++)],
+    );
+  await renumber('case_events', events.rows.map((row) => row.id));
+  await renumber('attachments', files.rows.map((row) => row.id));
+}

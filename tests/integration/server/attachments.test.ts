@@ -381,6 +381,51 @@ describe.each(stores)('attachments on %s', (kind) => {
     expect(attachmentIds(await fresh.pullAll())).toEqual(expect.arrayContaining([scan.id, photo.id]));
   });
 
+  it('a draft report’s edits and files reach only its author; once it is submitted, everyone in the case’s scope pulls them', async () => {
+    const field = await server.login('fieldA1');
+    const liaison = await server.login('liaisonA');
+    const auditor = await server.login('auditor');
+    for (const session of [field, liaison, auditor]) await session.pullAll();
+    const reportId = uuidv7();
+    await field.push([
+      field.create('report', reportId, { caseId: caseA2.id, visitDate: '2026-11-04', method: 'home_visit', findings: 'Rumah kosong.', actionsTaken: 'Titip pesan.', outcome: 'resolved' }),
+    ]);
+    const edited = await field.push([field.update(reportId, { findings: 'Pelapor tidak di rumah; tetangga dititipi pesan.' }, { findings: 'Rumah kosong.' }, 1, 'report')]);
+    expect(edited.results[0]).toMatchObject({ status: 'applied', version: 2 });
+    const bytes = randomBytes(2 * KIB);
+    const photo = fileFor(caseA2.id, bytes, { reportId, fileName: 'rumah tampak depan.jpg' });
+    await uploadWhole(field, photo, bytes);
+    const ofReport = (changes: PulledChange[]) =>
+      changes.filter((c) => (c.kind === 'report' ? c.record.id === reportId : (c.kind === 'event' || c.kind === 'attachment') && c.record.reportId === reportId));
+    const eventsOf = (changes: PulledChange[]) => ofReport(changes).flatMap((c) => (c.kind === 'event' ? [c.record] : []));
+
+    const own = await field.pullAll();
+    expect(eventsOf(own).map((e) => e.action).sort()).toEqual(['attachment_add', 'report_create', 'report_edit']);
+    expect(ofReport(own).filter((c) => c.kind === 'attachment')).toHaveLength(1);
+    for (const session of [liaison, auditor]) expect(ofReport(await session.pullAll())).toEqual([]);
+    expect((await download(liaison, photo.id)).status).toBe(404);
+    expect((await download(field, photo.id)).status).toBe(200);
+
+    const submitted = await field.push([field.action(reportId, 'submit', {}, 2, 'report')]);
+    expect(submitted.results[0]).toMatchObject({ status: 'applied' });
+    for (const session of [liaison, auditor]) {
+      const changes = await session.pullAll();
+      const events = eventsOf(changes);
+      expect(events.map((e) => e.action).sort()).toEqual(['attachment_add', 'report_create', 'report_edit', 'report_submit']);
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+      expect(events.find((e) => e.action === 'report_edit')!.changes).toEqual([
+        { field: 'findings', before: 'Rumah kosong.', after: 'Pelapor tidak di rumah; tetangga dititipi pesan.' },
+      ]);
+      expect(ofReport(changes).filter((c) => c.kind === 'attachment').map((c) => c.record.id)).toEqual([photo.id]);
+      expect(ofReport(changes).filter((c) => c.kind === 'report')).toHaveLength(1);
+    }
+    expect((await download(liaison, photo.id)).status).toBe(200);
+    // Only an entry's place in the sync order may move; what the audit trail says may not.
+    const entry = eventsOf(own)[0]!;
+    await expect(server.db.query(`update case_events set data = jsonb_set(data, '{note}', '"diubah"') where id = $1`, [entry.id])).rejects.toThrow(/append-only/);
+    await expect(server.db.query('delete from case_events where id = $1', [entry.id])).rejects.toThrow(/append-only/);
+  });
+
   it('a completed attachment reaches the pull of the uploader’s liaison officer, not other units', async () => {
     const liaisonA = await server.login('liaisonA');
     const liaisonB = await server.login('liaisonB');

@@ -233,6 +233,14 @@ describe.each(stores)('push and pull on %s', (kind) => {
     await liaisonA.push([liaisonA.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1)]);
     const before = eventsOf(await liaisonA.pullAll());
     expect(before.map((e) => e.action)).toContain('update');
+    // A field worker's draft on the case stays theirs: its audit entries do not come with the history.
+    const field = await server.login('fieldA1');
+    const draftId = uuidv7();
+    const drafted = await field.push([
+      field.create('report', draftId, { caseId: record!.id, visitDate: '2026-11-04', method: 'home_visit', findings: 'Belum bertemu.', actionsTaken: '', outcome: null }),
+      field.update(draftId, { findings: 'Belum bertemu pelapor.' }, { findings: 'Belum bertemu.' }, 1, 'report'),
+    ]);
+    expect(drafted.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     await liaisonB.pullAll();
     const admin = await server.login('admin');
     await admin.pullAll();
@@ -248,6 +256,7 @@ describe.each(stores)('push and pull on %s', (kind) => {
     const history = eventsOf(arrived);
     for (const event of before) expect(history.map((e) => e.id)).toContain(event.id);
     expect(history.filter((e) => e.action === 'reassign')).toHaveLength(1);
+    expect(JSON.stringify(arrived)).not.toContain(draftId);
     // The admin, who saw the case all along, is not sent its history again.
     const adminSees = eventsOf(await admin.pullAll(2)).map((e) => e.id);
     for (const event of before) expect(adminSees).not.toContain(event.id);
