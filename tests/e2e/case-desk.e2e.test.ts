@@ -691,6 +691,22 @@ describe('the case desk in Chromium against the real server', () => {
     await page.keyboard.press('Escape');
     await verify.waitFor(WAIT);
     await page.getByRole('heading', { name: 'Kartu KKS hilang' }).waitFor(WAIT);
+    // Locking keeps a half-filled form: after unlocking it holds what was chosen, focus is back
+    // in it, and the shortcuts pressed while locked changed nothing behind the lock. (The click
+    // is dispatched so focus stays in the form, as when the desk locks itself.)
+    await verify.getByLabel('Urgensi').selectOption('urgent');
+    await verify.getByLabel('Urgensi').focus();
+    await page.getByRole('button', { name: 'Kunci', exact: true }).dispatchEvent('click');
+    await page.getByRole('form', { name: 'Buka kunci' }).waitFor(WAIT);
+    await verify.waitFor({ state: 'hidden', ...WAIT });
+    await page.locator('body').click({ position: { x: 5, y: 500 } });
+    for (const key of ['Escape', 'j', 'k']) await page.keyboard.press(key);
+    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Buka kunci' }).click();
+    await verify.waitFor(WAIT);
+    await page.getByRole('heading', { name: 'Kartu KKS hilang' }).waitFor(WAIT);
+    expect(await verify.getByLabel('Urgensi').inputValue()).toBe('urgent');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')), WAIT).toBe('urgency');
     await verify.getByRole('button', { name: 'Batal' }).click();
     await page.locator('body').click({ position: { x: 5, y: 500 } });
     await page.keyboard.press('/');
@@ -711,7 +727,7 @@ describe('the case desk in Chromium against the real server', () => {
     await signIn(page, 'admin');
     await admin.ready();
     await page.getByText('Meja terkunci karena tidak ada aktivitas').waitFor({ timeout: 15_000 });
-    await page.getByRole('list', { name: 'Daftar kasus' }).waitFor({ state: 'detached', ...WAIT });
+    await page.getByRole('list', { name: 'Daftar kasus' }).waitFor({ state: 'hidden', ...WAIT });
     await admin.expectAccessible();
     await admin.shot('12-locked');
     // Focus waits in the password field; a wrong password is an alert, and focus returns there.

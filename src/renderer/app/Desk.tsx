@@ -3,7 +3,7 @@
  * Keyboard-first: "/" searches, j/k move in the queue, Enter opens, Escape closes the case,
  * Alt+S syncs. Locks itself after a configurable time without input.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetail } from '../features/case/CaseDetail';
 import { UnitPerformancePanel } from '../features/performance/UnitPerformancePanel';
@@ -14,7 +14,7 @@ import type { DeskSession } from '../features/session/desk-session';
 import { UnlockForm } from '../features/session/UnlockForm';
 import { SyncStatusBar } from '../features/sync-status/SyncStatusBar';
 import { WalkInForm } from '../features/walk-in/WalkInForm';
-import { useAppStore } from '../state/app-store';
+import { appStore, useAppStore } from '../state/app-store';
 import { isTypingTarget } from '../ui/keyboard';
 import type { Platform } from '../platform';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -45,6 +45,8 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Locked, the hidden desk takes no shortcut that could change what it holds.
+      if (appStore.getState().isLocked) return;
       if (event.altKey && (event.key === 's' || event.key === 'S')) {
         event.preventDefault();
         void session.engine.syncNow();
@@ -59,12 +61,26 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [session, openCase]);
 
+  // Where the officer was when the desk locked: focus goes back there after unlocking.
+  const focusBeforeLock = useRef<HTMLElement | null>(null);
+  const lock = useCallback(() => {
+    focusBeforeLock.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setLocked(true);
+  }, [setLocked]);
+  const unlock = () => {
+    setLocked(false);
+    const previous = focusBeforeLock.current;
+    focusBeforeLock.current = null;
+    // After React has removed `inert`: an inert element cannot take focus.
+    if (previous) requestAnimationFrame(() => previous.isConnected && previous.focus());
+  };
+
   useEffect(() => {
     if (isLocked) return;
-    let timer = setTimeout(() => setLocked(true), autoLockMs);
+    let timer = setTimeout(lock, autoLockMs);
     const restart = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setLocked(true), autoLockMs);
+      timer = setTimeout(lock, autoLockMs);
     };
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
     for (const name of events) window.addEventListener(name, restart, { passive: true });
@@ -72,7 +88,7 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
       clearTimeout(timer);
       for (const name of events) window.removeEventListener(name, restart);
     };
-  }, [autoLockMs, isLocked, setLocked]);
+  }, [autoLockMs, isLocked, lock]);
 
   return (
     <DeskContext.Provider value={session}>
@@ -103,7 +119,7 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
               </button>
             )}
             <LanguageSwitch />
-            <button type="button" className="button-secondary" onClick={() => setLocked(true)}>
+            <button type="button" className="button-secondary" onClick={lock}>
               {t('desk.lock')}
             </button>
             <button type="button" className="button-secondary" onClick={onSignOut}>
@@ -115,32 +131,31 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
               {i18n.language === 'en' ? vaultRefusal.en : vaultRefusal.id}
             </p>
           )}
-          {isLocked ? (
+          {isLocked && (
             <main className="desk__locked">
-              <UnlockForm onUnlocked={() => setLocked(false)} />
+              <UnlockForm onUnlocked={unlock} />
             </main>
-          ) : (
-            <>
-              <SyncStatusBar />
-              <main className={`desk__main${openCaseId ? ' has-case' : ''}`}>
-                <CaseQueue searchRef={searchRef} />
-                <div className="desk__case">
-                  {isWalkInOpen && openCaseId === null ? (
-                    <WalkInForm onClose={() => setIsWalkInOpen(false)} />
-                  ) : openCaseId ? (
-                    <CaseDetail key={openCaseId} caseId={openCaseId} />
-                  ) : (
-                    <>
-                      {(officer.role === 'unit_head' || officer.role === 'liaison') && (
-                        <UnitPerformancePanel />
-                      )}
-                      <p className="desk__none">{t('case.none')}</p>
-                    </>
-                  )}
-                </div>
-              </main>
-            </>
           )}
+          {/* Locked, the desk is hidden and inert but stays mounted: a half-filled form is
+              where the officer left it after unlocking. */}
+          <div className="desk__work" hidden={isLocked} inert={isLocked} data-testid="desk-work">
+            <SyncStatusBar />
+            <main className={`desk__main${openCaseId ? ' has-case' : ''}`}>
+              <CaseQueue searchRef={searchRef} />
+              <div className="desk__case">
+                {isWalkInOpen && openCaseId === null ? (
+                  <WalkInForm onClose={() => setIsWalkInOpen(false)} />
+                ) : openCaseId ? (
+                  <CaseDetail key={openCaseId} caseId={openCaseId} />
+                ) : (
+                  <>
+                    {(officer.role === 'unit_head' || officer.role === 'liaison') && <UnitPerformancePanel />}
+                    <p className="desk__none">{t('case.none')}</p>
+                  </>
+                )}
+              </div>
+            </main>
+          </div>
         </div>
       </PlatformContext.Provider>
     </DeskContext.Provider>

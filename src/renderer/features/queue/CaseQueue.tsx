@@ -87,7 +87,8 @@ export function CaseQueue({ searchRef }: { searchRef: RefObject<HTMLInputElement
         event.altKey ||
         event.ctrlKey ||
         event.metaKey ||
-        isTypingTarget(event.target)
+        isTypingTarget(event.target) ||
+        appStore.getState().isLocked
       )
         return;
       const current = rowsRef.current;
