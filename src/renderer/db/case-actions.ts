@@ -14,6 +14,7 @@ import {
   caseRecordSchema,
   checkCaseAction,
   isReadOnlyRole,
+  mayLinkAsDuplicates,
   phoneSchema,
   reporterSchema,
   uuidv7,
@@ -216,8 +217,12 @@ export async function registerWalkInCase(store: UserStore, input: WalkInCaseInpu
     const now = new Date();
     const { nikHash, phoneHash } = await identityHashes(store.keys, reporter.data);
     const duplicates = new Set<string>();
-    if (nikHash) for (const key of await store.db.cases.where('nikHash').equals(nikHash).primaryKeys()) duplicates.add(key);
-    if (phoneHash) for (const key of await store.db.cases.where('phoneHash').equals(phoneHash).primaryKeys()) duplicates.add(key);
+    const mine = { isAnonymous: input.isAnonymous ?? false, isConfidential: input.isConfidential ?? false };
+    const matching = [
+      ...(nikHash ? await store.db.cases.where('nikHash').equals(nikHash).toArray() : []),
+      ...(phoneHash ? await store.db.cases.where('phoneHash').equals(phoneHash).toArray() : []),
+    ];
+    for (const row of matching) if (mayLinkAsDuplicates(mine, row)) duplicates.add(row.id);
     const change = await prepareCaseCreate(
       store,
       {

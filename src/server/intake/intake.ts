@@ -8,11 +8,13 @@
  * - Possible duplicates — the same NIK or phone (keyed hashes, see identity-hash.ts) and the
  *   same topic — are flagged on the new case and on the older ones, never merged: the admin
  *   decides. A case without a topic yet cannot be told apart by topic, so it matches on NIK or
- *   phone alone. Anonymous cases are never linked: a link would reveal who wrote them.
+ *   phone alone. Anonymous cases are never linked, and confidential ones only to each other
+ *   (mayLinkAsDuplicates): a link would reveal who wrote them.
  */
 import {
   EMPTY_REPORTER,
   caseRecordSchema,
+  mayLinkAsDuplicates,
   uuidv7,
   type CaseEvent,
   type CaseRecord,
@@ -39,6 +41,8 @@ interface Accepted {
 interface Peer {
   id: string;
   topic: string | null;
+  isAnonymous: boolean;
+  isConfidential: boolean;
   nikHash: string | null;
   phoneHash: string | null;
 }
@@ -142,18 +146,27 @@ async function linkDuplicates(tx: Queryable, fresh: readonly Accepted[]): Promis
   const olderLinks = new Map<string, string[]>();
   const linkable = fresh.filter((a) => !a.record.isAnonymous && (a.nikHash !== null || a.phoneHash !== null));
   if (linkable.length === 0) return olderLinks;
-  const stored = await tx.query<{ id: string; topic: string | null; nik_hash: string | null; phone_hash: string | null }>(
-    `select id, topic, nik_hash, phone_hash from cases
+  const stored = await tx.query<{ id: string; topic: string | null; nik_hash: string | null; phone_hash: string | null; is_confidential: boolean }>(
+    `select id, topic, nik_hash, phone_hash, coalesce((data->>'isConfidential')::boolean, false) as is_confidential from cases
       where (nik_hash = any($1::text[]) or phone_hash = any($2::text[]))
         and not coalesce((data->>'isAnonymous')::boolean, false)
       order by id`,
     [linkable.flatMap((a) => (a.nikHash ? [a.nikHash] : [])), linkable.flatMap((a) => (a.phoneHash ? [a.phoneHash] : []))],
   );
-  const pool: Peer[] = stored.rows.map((row) => ({ id: row.id, topic: row.topic, nikHash: row.nik_hash, phoneHash: row.phone_hash }));
+  const pool: Peer[] = stored.rows.map((row) => ({
+    id: row.id,
+    topic: row.topic,
+    isAnonymous: false,
+    isConfidential: row.is_confidential,
+    nikHash: row.nik_hash,
+    phoneHash: row.phone_hash,
+  }));
   const freshById = new Map(fresh.map((a) => [a.record.id, a]));
   for (const a of linkable) {
-    const me: Peer = { id: a.record.id, topic: a.record.topic, nikHash: a.nikHash, phoneHash: a.phoneHash };
-    const matches = pool.filter((peer) => isSameReporter(me, peer) && isSameTopic(me.topic, peer.topic)).map((peer) => peer.id);
+    const me: Peer = { id: a.record.id, topic: a.record.topic, isAnonymous: a.record.isAnonymous, isConfidential: a.record.isConfidential, nikHash: a.nikHash, phoneHash: a.phoneHash };
+    const matches = pool
+      .filter((peer) => isSameReporter(me, peer) && isSameTopic(me.topic, peer.topic) && mayLinkAsDuplicates(me, peer))
+      .map((peer) => peer.id);
     // Ids sort by time: with more matches than fit, keep the most recent, the likeliest duplicates.
     a.record.possibleDuplicateIds = matches.slice(-MAX_DUPLICATE_LINKS);
     for (const peerId of matches) {

@@ -27,6 +27,7 @@ import {
   checkCaseAction,
   checkReportAction,
   isReadOnlyRole,
+  mayLinkAsDuplicates,
   reportActionEffect,
   reportRecordSchema,
   uuidv7,
@@ -86,6 +87,8 @@ interface BatchState {
   tickets: Set<string>;
   /** Drafts this batch submitted: their earlier audit entries and files go out to the case's scope (releaseDraftHistory). */
   releasedDrafts: { id: string; caseId: string }[];
+  /** Stored cases named as possible duplicates by this batch's creates, with what decides whether they may be linked. */
+  linkable: Map<string, Pick<CaseRecord, 'isAnonymous' | 'isConfidential'>>;
   now: string;
 }
 
@@ -190,6 +193,27 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
     .filter((m) => m.entity === 'case' && m.op === 'create')
     .map((m) => m.fields)
     .filter((f): f is { channel: string; ticketId: string } => typeof f.channel === 'string' && typeof f.ticketId === 'string');
+  // The cases a created case names as its possible duplicates (the desk finds them among the
+  // cases it holds): whether each exists, and whether it may be linked (mayLinkAsDuplicates).
+  const linkedIds = [
+    ...new Set(
+      mutations
+        .filter((m) => m.entity === 'case' && m.op === 'create' && Array.isArray(m.fields.possibleDuplicateIds))
+        .flatMap((m) => m.fields.possibleDuplicateIds as unknown[])
+        .filter((id): id is string => idSchema.safeParse(id).success),
+    ),
+  ];
+  const linked =
+    linkedIds.length === 0
+      ? []
+      : (
+          await tx.query<{ id: string; is_anonymous: boolean; is_confidential: boolean }>(
+            `select id, coalesce((data->>'isAnonymous')::boolean, false) as is_anonymous,
+                    coalesce((data->>'isConfidential')::boolean, false) as is_confidential
+               from cases where id = any($1::uuid[])`,
+            [linkedIds],
+          )
+        ).rows;
   const taken =
     created.length === 0
       ? []
@@ -207,6 +231,7 @@ async function loadBatchState(tx: Queryable, mutations: readonly Mutation[]): Pr
     events: [],
     conflictRows: [],
     releasedDrafts: [],
+    linkable: new Map(linked.map((row) => [row.id, { isAnonymous: row.is_anonymous, isConfidential: row.is_confidential }])),
     tickets: new Set(taken.map((row) => ticketKey(row.channel, row.ticket_id))),
     now: new Date().toISOString(),
   };
@@ -307,6 +332,11 @@ function applyCaseMutation(ctx: ServerContext, actor: AuthenticatedActor, device
       updatedAt: state.now,
     });
     if (record.topic !== null && !ctx.org.directory.topicExists(record.topic)) refuse('invalid_body', 'Topik tidak dikenal dalam konfigurasi.');
+    // Only links to cases that exist (here or earlier in this batch) and may be linked to this one.
+    record.possibleDuplicateIds = record.possibleDuplicateIds.filter((id) => {
+      const peer = state.cases.get(id)?.record ?? state.linkable.get(id);
+      return peer !== undefined && id !== record.id && mayLinkAsDuplicates(record, peer);
+    });
     const ticket = ticketKey(record.channel, record.ticketId);
     if (state.tickets.has(ticket)) refuse('duplicate', `Tiket ${record.ticketId} dari kanal ini sudah terdaftar.`);
     state.tickets.add(ticket);

@@ -93,6 +93,20 @@ export function canSeeAttachment(
   return REPORTER_VISIBILITY[privacyOf(record)][actor.role].includes('nik');
 }
 
+/**
+ * Whether two cases may be flagged as possible duplicates of each other (the same NIK or phone).
+ * A link is shown to everyone who sees either case, beside the other case's reporter as their
+ * role sees it. So an anonymous case is never linked (the link would name who wrote it), and a
+ * confidential case only to another confidential one: a role that sees an open case's reporter
+ * but not a confidential one's would otherwise learn who made the confidential complaint.
+ */
+export function mayLinkAsDuplicates(
+  a: Pick<CaseRecord, 'isAnonymous' | 'isConfidential'>,
+  b: Pick<CaseRecord, 'isAnonymous' | 'isConfidential'>,
+): boolean {
+  return !a.isAnonymous && !b.isAnonymous && a.isConfidential === b.isConfidential;
+}
+
 /** Roles that only read. */
 export function isReadOnlyRole(role: Role): boolean {
   return role === 'auditor';

@@ -216,6 +216,30 @@ describe.each(stores)('bad input on %s', (kind) => {
     expect((await server.caseOnServer(id))?.topic).toBeNull();
   });
 
+  it('a new case keeps only the duplicate links that exist and that its privacy allows', async () => {
+    const admin = await server.login('admin');
+    const [open, secret, anonymous] = await server.insertCases([
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: 'LINK-OPEN' }),
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: 'LINK-SECRET', isConfidential: true }),
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: 'LINK-ANON', isAnonymous: true, reporter: { name: null, nik: null, kk: null, phone: null, address: null } }),
+    ]);
+    const { id: _id, ...fields } = caseIn('received', { topic: null });
+    const named = [open!.id, secret!.id, anonymous!.id, uuidv7()];
+    const firstId = uuidv7();
+    const secondId = uuidv7();
+    const thirdId = uuidv7();
+    const created = await admin.push([
+      admin.create('case', firstId, { ...fields, ticketId: 'LINK-1', isConfidential: true, possibleDuplicateIds: named }),
+      // A walk-in registered after another one offline names it: both arrive in one batch.
+      admin.create('case', secondId, { ...fields, ticketId: 'LINK-2', possibleDuplicateIds: [...named, firstId] }),
+      admin.create('case', thirdId, { ...fields, ticketId: 'LINK-3', isConfidential: true, possibleDuplicateIds: [...named, firstId] }),
+    ]);
+    expect(created.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect((await server.caseOnServer(firstId))?.possibleDuplicateIds).toEqual([secret!.id]);
+    expect((await server.caseOnServer(secondId))?.possibleDuplicateIds).toEqual([open!.id]);
+    expect((await server.caseOnServer(thirdId))?.possibleDuplicateIds).toEqual([secret!.id, firstId]);
+  });
+
   it('a gzip-compressed push is accepted', async () => {
     const [record] = await server.insertCases([caseIn('in_follow_up', { id: uuidv7(), ticketId: 'GZ-1' })]);
     const mutation = liaison.update(record!.id, { urgency: 'urgent' }, { urgency: 'normal' }, 1);

@@ -225,6 +225,25 @@ describe.each(stores)('intake on %s', (kind) => {
     expect((await server.caseOnServer(older!.id))?.version).toBe(3);
   });
 
+  it('links a confidential complaint only to confidential ones: a link to an open case would name its reporter', async () => {
+    const reporter = newReporter();
+    const { normalizedPhone, ...sentReporter } = reporter;
+    const stored = { ...sentReporter, phone: normalizedPhone };
+    const [open, secret] = await server.insertCases([
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-${uuidv7().slice(-12)}`, topic: 'pkh', reporter: stored }),
+      caseIn('in_follow_up', { id: uuidv7(), ticketId: `LAPOR-${uuidv7().slice(-12)}`, topic: 'pkh', reporter: stored, isConfidential: true }),
+    ]);
+    const results = await sendCases([
+      incoming({ topic: 'pkh', isConfidential: true, reporter: { nik: reporter.nik } }),
+      incoming({ topic: 'pkh', reporter: { nik: reporter.nik } }),
+    ]);
+    const [newSecret, newOpen] = results.map((r) => r as { caseId: string; possibleDuplicateIds: string[] });
+    expect(newSecret!.possibleDuplicateIds).toEqual([secret!.id]);
+    expect(newOpen!.possibleDuplicateIds).toEqual([open!.id]);
+    expect((await server.caseOnServer(open!.id))?.possibleDuplicateIds).toEqual([newOpen!.caseId]);
+    expect((await server.caseOnServer(secret!.id))?.possibleDuplicateIds).toEqual([newSecret!.caseId]);
+  });
+
   it('imports a CSV export with quoted commas, quotes and line breaks; importing again changes nothing', async () => {
     const results = await importFile(server.ctx, fixture('lapor-export.csv'), 'lapor');
     expect(results.map((r) => [r.line, r.status])).toEqual([

@@ -166,6 +166,23 @@ describe('walk-in complaints (admin)', () => {
     expect((await getCase(desk.store, created.record.id))?.isOnServer).toBe(false);
   });
 
+  it('link a confidential complaint only to confidential ones, and an anonymous one to none', async () => {
+    const open = caseIn('in_follow_up');
+    const secret = caseIn('in_follow_up', { isConfidential: true, reporter: { ...open.reporter } });
+    const { desk } = await deskWith('admin', [open, secret]);
+    const register = (privacy: { isConfidential?: boolean; isAnonymous?: boolean }) =>
+      registerWalkInCase(desk.store, {
+        kind: 'complaint',
+        title: 'PKH tahap 3 belum cair',
+        description: 'Datang langsung.',
+        reporter: { name: 'Siti Aminah', nik: open.reporter.nik },
+        ...privacy,
+      });
+    expect((await register({})).record.possibleDuplicateIds).toEqual([open.id]);
+    expect((await register({ isConfidential: true })).record.possibleDuplicateIds).toEqual([secret.id]);
+    expect((await register({ isAnonymous: true })).record.possibleDuplicateIds).toEqual([]);
+  });
+
   it('are refused for other roles and for invalid identity numbers', async () => {
     const liaison = await deskWith('liaisonA');
     await expect(registerWalkInCase(liaison.desk.store, { kind: 'complaint', title: 'T', description: 'D' })).rejects.toMatchObject({ code: 'forbidden' });
