@@ -28,20 +28,22 @@ interface Scope {
   /** SQL condition on the cases table aliased `c`, with its parameters from $3 on. */
   sql: string;
   params: unknown[];
+  /** The admin and the auditor: every case, so nothing ever enters or leaves their scope. */
+  isEverything: boolean;
 }
 
 function scopeFor(ctx: ServerContext, actor: AuthenticatedActor): Scope {
   switch (actor.role) {
     case 'admin':
     case 'auditor':
-      return { sql: 'true', params: [] };
+      return { sql: 'true', params: [], isEverything: true };
     case 'liaison':
     case 'unit_head':
-      return { sql: 'c.unit_id = any($3::uuid[])', params: [ctx.org.subtree(actor.unitId)] };
+      return { sql: 'c.unit_id = any($3::uuid[])', params: [ctx.org.subtree(actor.unitId)], isEverything: false };
     case 'upt_staff':
     case 'field_worker':
       // `@>` rather than `= any(...)`: only the containment operator can use the GIN indexes.
-      return { sql: '(c.regional_unit_ids @> array[$3::uuid] or c.assignee_ids @> array[$4::uuid])', params: [actor.unitId, actor.userId] };
+      return { sql: '(c.regional_unit_ids @> array[$3::uuid] or c.assignee_ids @> array[$4::uuid])', params: [actor.unitId, actor.userId], isEverything: false };
   }
 }
 
@@ -66,7 +68,7 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     // Children of visible cases: a semi-join on the caller's cases (small for UPT staff and
     // field workers, found through the GIN indexes), so a pull costs what the caller may see
     // rather than every change made since the cursor by everyone.
-    const inScope = (alias: string) => (scope.sql === 'true' ? 'true' : `${alias}.case_id in (select c.id from cases c where ${scope.sql})`);
+    const inScope = (alias: string) => (scope.isEverything ? 'true' : `${alias}.case_id in (select c.id from cases c where ${scope.sql})`);
     // A draft is its author's alone: the report, and its audit entries and files until it is
     // submitted (push then gives those new sequences, store.releaseDraftHistory).
     const userParam = `$${params.length + 1}`;
@@ -118,7 +120,7 @@ export async function pull(ctx: ServerContext, actor: AuthenticatedActor, reques
     // since and arrives in a later page (its scope change never falls in two pages' ranges).
     // The admin and the auditor see every case from the start: nothing ever enters their scope.
     const newlyVisible =
-      cursor > 0 && scope.sql !== 'true'
+      cursor > 0 && !scope.isEverything
         ? (
             await tx.query<{ id: string }>(
               `select c.id from cases c where c.scope_seq > $1 and c.scope_seq <= $2 and ${scope.sql}`,
