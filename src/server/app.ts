@@ -48,6 +48,14 @@ export async function buildApp(ctx: ServerContext, options: BuildOptions = {}): 
   registerCors(app, ctx.settings.allowedOrigins);
   registerBodyHandling(app, ctx.settings.bodyLimitBytes);
 
+  // Every request works with an organisation no staler than organisationCheckMs: another
+  // process or the command line may have changed it. If the store cannot answer, the request
+  // goes on with what is held (its own queries will meet the same trouble and say so).
+  app.addHook('onRequest', async (request) => {
+    if (request.url === '/health') return;
+    await ctx.refreshOrganisation().catch((error: unknown) => request.log.warn({ error: loggableError(error) }, 'organisation check failed'));
+  });
+
   const deviceLimiter = new RateLimiter(ctx.settings.requestsPerMinutePerDevice, 60_000);
   app.decorateRequest('actor', null as unknown as AuthenticatedActor);
   app.decorate('requireAuth', async (request: FastifyRequest) => {

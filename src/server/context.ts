@@ -36,6 +36,12 @@ export interface ServerSettings {
    * through this process wakes it at once, one pushed through another process is found this way.
    */
   predecessorPollMs: number;
+  /**
+   * How stale the in-memory organisation may be: a request finding it last checked longer ago
+   * asks the store for its version (one small query) and reloads it when it moved. A change
+   * made through another server process or the command line is seen within this time.
+   */
+  organisationCheckMs: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -48,6 +54,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   allowedOrigins: ['http://127.0.0.1:5173', 'http://localhost:5173', 'app://tindak'],
   predecessorWaitMs: 15_000,
   predecessorPollMs: 100,
+  organisationCheckMs: 1_000,
 };
 
 export interface PersonRecord extends Person {
@@ -104,17 +111,49 @@ export interface ServerContext {
   settings: ServerSettings;
   hasher: IdentityHasher;
   org: Organisation;
+  /** Loads the organisation again now (after this process changed it). */
   reloadOrganisation(): Promise<void>;
+  /** Reloads the organisation if it changed in the store since it was loaded; checks at most every `organisationCheckMs`. */
+  refreshOrganisation(): Promise<void>;
+}
+
+async function orgVersion(db: Database): Promise<number> {
+  return Number((await db.query<{ version: number }>('select version from org_version where id = 1')).rows[0]?.version ?? 0);
 }
 
 export async function createContext(db: Database, settings: Partial<ServerSettings> = {}): Promise<ServerContext> {
+  const merged = { ...DEFAULT_SETTINGS, ...settings };
+  // The version is read before the data, so the data is at least that new; a change in
+  // between only makes the next check load again.
+  let version = await orgVersion(db);
+  let checkedAt = Date.now();
+  let checking: Promise<void> | null = null;
   const context: ServerContext = {
     db,
-    settings: { ...DEFAULT_SETTINGS, ...settings },
+    settings: merged,
     hasher: await loadIdentityHasher(db),
     org: await loadOrganisation(db),
     async reloadOrganisation() {
+      const next = await orgVersion(db);
       context.org = await loadOrganisation(db);
+      version = next;
+      checkedAt = Date.now();
+    },
+    refreshOrganisation() {
+      if (Date.now() - checkedAt < merged.organisationCheckMs) return Promise.resolve();
+      checking ??= (async () => {
+        try {
+          const next = await orgVersion(db);
+          if (next !== version) {
+            context.org = await loadOrganisation(db);
+            version = next;
+          }
+          checkedAt = Date.now();
+        } finally {
+          checking = null;
+        }
+      })();
+      return checking;
     },
   };
   return context;
