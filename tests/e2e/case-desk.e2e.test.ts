@@ -719,6 +719,14 @@ describe('the case desk in Chromium against the real server', () => {
     await page.getByText('Verify and categorise').waitFor(WAIT);
     await admin.expectAccessible();
     await admin.shot('11-desk-english');
+    // The shared rules' sentences in English too: a walk-in with a short NIK.
+    await page.getByRole('button', { name: 'Register a walk-in complaint' }).click();
+    const walkIn = page.getByRole('form', { name: 'Walk-in complaint' });
+    await walkIn.getByLabel('NIK').fill('3273015505');
+    await walkIn.getByRole('button', { name: 'Register' }).click();
+    await walkIn.getByText('The NIK must have 16 digits.').waitFor(WAIT);
+    await walkIn.getByText('Description is required.').waitFor(WAIT);
+    await walkIn.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await page.getByRole('button', { name: 'Keluar' }).waitFor(WAIT);
 

@@ -17,6 +17,7 @@ import { boundedText, configKeySchema, idSchema, requiredText } from '../domain/
 import { isWithinUnit, type Actor, type Role, type UnitDirectory } from '../domain/org';
 import {
   REPORT_CONTENT_FIELDS,
+  SUBMISSION_FIELD_LABELS,
   missingForSubmission,
   reportContentSchema,
   type ReportRecord,
@@ -394,7 +395,7 @@ const completeForSubmission = (ctx: ReportContext): GuardResult => {
   const base = isAuthor(ctx);
   if (!base.ok || !ctx.report) return base;
   const missing = missingForSubmission(ctx.report);
-  return missing.length === 0 ? ok : refuse(`Lengkapi dulu: ${missing.join(', ')}.`);
+  return missing.length === 0 ? ok : refuse(`Lengkapi dulu: ${missing.map((field) => SUBMISSION_FIELD_LABELS[field]).join(', ')}.`);
 };
 
 const liaisonOfCase = (ctx: ReportContext): GuardResult =>

@@ -2,12 +2,18 @@
 // and, when the server refused the upload for good, its reason and a way to send it again.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { discardRefusedAttachment, readAttachmentBytes, retryAttachmentUpload, type LocalAttachment } from '../../db';
+import {
+  discardRefusedAttachment,
+  readAttachmentBytes,
+  retryAttachmentUpload,
+  type LocalAttachment,
+} from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
+import { sharedText } from '../../i18n/shared-text';
 
 export function AttachmentItem({ meta }: { meta: LocalAttachment }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
@@ -24,7 +30,7 @@ export function AttachmentItem({ meta }: { meta: LocalAttachment }) {
       },
       (error: unknown) => {
         setIsWorking(false);
-        setProblem(actionErrorText(error));
+        setProblem(actionErrorText(error, i18n.language));
       },
     );
   };
@@ -62,14 +68,28 @@ export function AttachmentItem({ meta }: { meta: LocalAttachment }) {
       </span>
       {meta.uploadFailure && !meta.isUploaded && (
         <div className="attachment__failure">
-          <p>{t('case.attachmentRefused', { message: meta.uploadFailure.message })}</p>
+          <p>
+            {t('case.attachmentRefused', {
+              message: sharedText(i18n.language, meta.uploadFailure.message, meta.uploadFailure.code),
+            })}
+          </p>
           {isConfirmingDiscard ? (
             <p>
               {t('case.attachmentDiscardConfirm')}{' '}
-              <button type="button" className="button-secondary" disabled={isWorking} onClick={() => act(() => discardRefusedAttachment(desk.store, meta.id))}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={isWorking}
+                onClick={() => act(() => discardRefusedAttachment(desk.store, meta.id))}
+              >
                 {t('case.attachmentDiscardYes')}
               </button>{' '}
-              <button type="button" className="button-secondary" disabled={isWorking} onClick={() => setIsConfirmingDiscard(false)}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={isWorking}
+                onClick={() => setIsConfirmingDiscard(false)}
+              >
                 {t('case.attachmentDiscardNo')}
               </button>
             </p>

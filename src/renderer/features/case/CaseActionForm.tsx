@@ -94,7 +94,7 @@ export function CaseActionForm({
   record: CaseRecord;
   onDone(message: string): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [error, setError] = useState('');
   const [targetUnit, setTargetUnit] = useState('');
@@ -114,7 +114,7 @@ export function CaseActionForm({
         desk.wrote();
         onDone(t('actions.saved'));
       },
-      (failure: unknown) => setError(actionErrorText(failure)),
+      (failure: unknown) => setError(actionErrorText(failure, i18n.language)),
     );
   };
 

@@ -107,7 +107,7 @@ export function CaseDetail({ caseId }: { caseId: string }) {
       },
       (failure: unknown) => {
         setIsCreatingReport(false);
-        setError(actionErrorText(failure));
+        setError(actionErrorText(failure, i18n.language));
       },
     );
   };

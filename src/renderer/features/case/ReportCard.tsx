@@ -41,7 +41,7 @@ export function ReportCard({
   caseRecord: CaseRecord;
   onMessage(message: string): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const valueText = useValueText();
   const record = report.record;
@@ -69,7 +69,7 @@ export function ReportCard({
         desk.wrote();
         onMessage(t('actions.saved'));
       },
-      (failure: unknown) => setError(actionErrorText(failure)),
+      (failure: unknown) => setError(actionErrorText(failure, i18n.language)),
     );
   };
 
@@ -157,7 +157,7 @@ export function ReportCard({
 }
 
 function CorrectForm({ report, onDone }: { report: LocalReport; onDone(message: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [field, setField] = useState<(typeof CORRECTABLE)[number]>('findings');
   const [error, setError] = useState('');
@@ -178,7 +178,7 @@ function CorrectForm({ report, onDone }: { report: LocalReport; onDone(message: 
         desk.wrote();
         onDone(t('actions.saved'));
       },
-      (failure: unknown) => setError(actionErrorText(failure)),
+      (failure: unknown) => setError(actionErrorText(failure, i18n.language)),
     );
   };
   return (
@@ -236,7 +236,7 @@ function CorrectForm({ report, onDone }: { report: LocalReport; onDone(message: 
 }
 
 function ReturnForm({ report, onDone }: { report: LocalReport; onDone(message: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [error, setError] = useState('');
   const noteId = useId();
@@ -248,7 +248,7 @@ function ReturnForm({ report, onDone }: { report: LocalReport; onDone(message: s
         desk.wrote();
         onDone(t('actions.saved'));
       },
-      (failure: unknown) => setError(actionErrorText(failure)),
+      (failure: unknown) => setError(actionErrorText(failure, i18n.language)),
     );
   };
   return (

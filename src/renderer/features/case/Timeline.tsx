@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { id as messages } from '../../i18n/id';
 import type { CaseEvent, TimeZone } from '../../../shared';
 import type { DirectorySnapshot } from '../../db';
+import { sharedText } from '../../i18n/shared-text';
 import { formatDateTime } from '../format';
 
 export function Timeline({
@@ -31,7 +32,10 @@ export function Timeline({
                   : event.action}
               </strong>{' '}
               {nameOf(event.actorId)}
-              {event.note && <span className="timeline__note"> — {event.note}</span>}
+              {/* A system's note in the UI's language; an officer's own words as written. */}
+              {event.note && (
+                <span className="timeline__note"> — {sharedText(i18n.language, event.note)}</span>
+              )}
             </li>
           ))}
         </ol>

@@ -9,7 +9,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, VISIT_METHODS, BENEFICIARY_STATUSES, type ReportContent } from '../../../shared';
-import { addAttachment, performReportAction, saveDraft, type LocalReport, type ReportContentPatch } from '../../db';
+import {
+  addAttachment,
+  performReportAction,
+  saveDraft,
+  type LocalReport,
+  type ReportContentPatch,
+} from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
 import { formatTime } from '../format';
@@ -24,6 +30,7 @@ import {
   reportFormSchema,
   type ReportFormValues,
 } from './report-form-schema';
+import { sharedText } from '../../i18n/shared-text';
 
 export const AUTOSAVE_DELAY_MS = 2_000;
 
@@ -85,8 +92,12 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
           (field) => JSON.stringify(content[field]) !== JSON.stringify(baseline.current[field]),
         );
         if (changed.length === 0) return;
-        const patch = Object.fromEntries(changed.map((field) => [field, content[field]])) as ReportContentPatch;
-        const startedFrom = Object.fromEntries(changed.map((field) => [field, recordBase.current[field]])) as ReportContentPatch;
+        const patch = Object.fromEntries(
+          changed.map((field) => [field, content[field]]),
+        ) as ReportContentPatch;
+        const startedFrom = Object.fromEntries(
+          changed.map((field) => [field, recordBase.current[field]]),
+        ) as ReportContentPatch;
         const change = await saveDraft(desk.store, reportId, patch, startedFrom);
         baseline.current = { ...baseline.current, ...patch };
         recordBase.current = { ...recordBase.current, ...patch };
@@ -96,7 +107,7 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
         }
         setProblem('');
       })
-      .catch((error: unknown) => setProblem(actionErrorText(error)));
+      .catch((error: unknown) => setProblem(actionErrorText(error, i18n.language)));
     return saving.current;
   };
 
@@ -147,7 +158,7 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
         }
         onClose(t('actions.saved'));
       } catch (error) {
-        setProblem(actionErrorText(error));
+        setProblem(actionErrorText(error, i18n.language));
       }
     },
     () => setProblem(t('report.invalid')),
@@ -162,7 +173,7 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
       typeof node === 'object' && node !== null && 'message' in node ? String(node.message) : '';
     return message ? (
       <span className="error" role="alert" id={`${name}-error`}>
-        {message}
+        {sharedText(i18n.language, message)}
       </span>
     ) : null;
   };
@@ -175,7 +186,7 @@ export function ReportForm({ report, onClose }: { report: LocalReport; onClose(m
       desk.wrote();
       setNotice(t('report.attachmentAdded', { name: prepared.fileName }));
     } catch (error) {
-      setProblem(actionErrorText(error));
+      setProblem(actionErrorText(error, i18n.language));
     }
   };
 

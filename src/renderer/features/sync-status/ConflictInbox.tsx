@@ -11,6 +11,7 @@ import { REPORT_CONTENT_FIELDS, type ReportContentField } from '../../../shared'
 import { listConflicts, resolveConflict, ticketIdsOf, type Conflict, type ConflictChoice } from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
+import { sharedText } from '../../i18n/shared-text';
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -42,7 +43,7 @@ export function ConflictInbox({ onClose }: { onClose(): void }) {
 }
 
 function ConflictEntry({ conflict, ticket }: { conflict: Conflict; ticket: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = (field: string) =>
     (REPORT_CONTENT_FIELDS as readonly string[]).includes(field)
       ? t(`report.fields.${field as ReportContentField}`)
@@ -54,14 +55,14 @@ function ConflictEntry({ conflict, ticket }: { conflict: Conflict; ticket: strin
   const resolve = () =>
     resolveConflict(desk.store, conflict.id, choices).then(
       () => desk.wrote(),
-      (failure: unknown) => setError(actionErrorText(failure)),
+      (failure: unknown) => setError(actionErrorText(failure, i18n.language)),
     );
   return (
     <li className="panel__item" data-testid="conflict">
       <p>
         <strong>{t('sync.conflictOn', { ticket })}</strong>
       </p>
-      {conflict.note && <p>{conflict.note}</p>}
+      {conflict.note && <p>{sharedText(i18n.language, conflict.note)}</p>}
       {conflict.fields.length > 0 && (
         <table className="conflict-table">
           <thead>

@@ -10,6 +10,7 @@ import { id as messages } from '../../i18n/id';
 import { discardRejected, listRejected, resendRejected, ticketIdsOf, type RejectedItem } from '../../db';
 import { actionErrorText } from '../action-errors';
 import { useDesk } from '../session/desk-context';
+import { sharedText } from '../../i18n/shared-text';
 
 export function RejectedList({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -60,11 +61,14 @@ function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string })
   // Ids, channels and times are the record's bookkeeping, not the officer's to retype; the
   // ticket number is the officer's (a duplicate ticket is fixed by typing the right one).
   const editable = Object.entries(source).filter(
-    ([key, value]) => typeof value === 'string' && (key === 'ticketId' || !/(^id$|Id$|At$|^channel$)/.test(key)),
+    ([key, value]) =>
+      typeof value === 'string' && (key === 'ticketId' || !/(^id$|Id$|At$|^channel$)/.test(key)),
   );
   // The field's name as the forms call it, where one of them does.
   const labelOf = (field: string) => {
-    const key = [`report.fields.${field}`, `walkIn.fields.${field}`, `actions.fields.${field}`].find((candidate) => i18n.exists(candidate));
+    const key = [`report.fields.${field}`, `walkIn.fields.${field}`, `actions.fields.${field}`].find(
+      (candidate) => i18n.exists(candidate),
+    );
     return key ? String(t(key as never)) : field;
   };
   const [fixes, setFixes] = useState<Record<string, string>>(() =>
@@ -75,12 +79,13 @@ function RejectedEntry({ item, ticket }: { item: RejectedItem; ticket: string })
   const act = (work: Promise<unknown>) =>
     work.then(
       () => desk.wrote(),
-      (failure: unknown) => setError(actionErrorText(failure)),
+      (failure: unknown) => setError(actionErrorText(failure, i18n.language)),
     );
   return (
     <li className="panel__item">
       <p>
-        <strong>{t('sync.rejectedItem', { what, ticket })}</strong>: {item.message} <code>{item.code}</code>
+        <strong>{t('sync.rejectedItem', { what, ticket })}</strong>:{' '}
+        {sharedText(i18n.language, item.message, item.code)} <code>{item.code}</code>
       </p>
       {editable.map(([field]) => (
         <label key={field} className="field">

@@ -38,7 +38,9 @@ export function SyncStatusBar() {
           {sync.oldestPendingAt !== null && ` (${t('sync.oldest', { age: age(sync.oldestPendingAt) })})`}
         </span>
         <span>{lastSync !== null ? t('sync.lastSync', { time: age(lastSync) }) : t('sync.neverSynced')}</span>
-        <span data-testid="sync-phase" data-phase={sync.phase} data-last-pull={lastSync ?? ''}>{t(`sync.phase.${sync.phase}`)}</span>
+        <span data-testid="sync-phase" data-phase={sync.phase} data-last-pull={lastSync ?? ''}>
+          {t(`sync.phase.${sync.phase}`)}
+        </span>
         {sync.nextPush.count > 0 && (
           <span>
             {t('sync.nextPush', {

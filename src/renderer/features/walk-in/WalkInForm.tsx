@@ -13,9 +13,10 @@ import { actionErrorText } from '../action-errors';
 import { preparedFileBytes } from '../report-form/image-downscale';
 import { useDesk } from '../session/desk-context';
 import { EMPTY_WALK_IN, walkInFormSchema, walkInInputOf, type WalkInFormValues } from './walk-in-schema';
+import { sharedText } from '../../i18n/shared-text';
 
 export function WalkInForm({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const baseId = useId();
   const [problem, setProblem] = useState('');
@@ -43,7 +44,7 @@ export function WalkInForm({ onClose }: { onClose(): void }) {
       appStore.getState().openCase(change.record.id);
       onClose();
     } catch (error) {
-      setProblem(actionErrorText(error));
+      setProblem(actionErrorText(error, i18n.language));
     }
   });
 
@@ -52,7 +53,7 @@ export function WalkInForm({ onClose }: { onClose(): void }) {
     const message = errors[name]?.message;
     return message ? (
       <span className="error" role="alert">
-        {message}
+        {sharedText(i18n.language, message)}
       </span>
     ) : null;
   };
