@@ -14,6 +14,7 @@ import {
   ATTACHMENT_MIME_TYPES,
   MAX_ATTACHMENT_BYTES,
   attachmentMetaSchema,
+  canSeeAttachment,
   canSeeCase,
   isReadOnlyRole,
   uuidv7,
@@ -26,7 +27,7 @@ import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { HttpError, badRequest, forbidden, notFound } from '../http/errors';
 import { sameValue } from '../sync/merge';
-import { insertEvents, loadCases, loadReports, takeSeqs, upsertAttachmentMeta } from '../sync/store';
+import { insertEvents, loadCases, loadReports, notOthersDraft, takeSeqs, upsertAttachmentMeta } from '../sync/store';
 
 /** Largest chunk one request may carry: small enough to resend cheaply on a bad link. */
 export const MAX_CHUNK_BYTES = 1024 * 1024;
@@ -116,11 +117,16 @@ async function isFileKnownTo(ctx: ServerContext, tx: Queryable, actor: Authentic
   if (!blob || blob.size !== meta.size) return false;
   const own = await tx.query('select 1 from uploads where user_id = $1 and sha256 = $2 and completed_at is not null limit 1', [actor.userId, meta.sha256]);
   if (own.rowCount > 0) return true;
-  const holders = await tx.query<{ data: CaseRecord }>(
-    'select c.data from attachments a join cases c on c.id = a.case_id where a.sha256 = $1 limit 200',
-    [meta.sha256],
+  // Knowing a checksum must not be a way to a file: only one the caller may already download
+  // (its case and the file itself visible to them, not another officer's draft) counts.
+  const holders = await tx.query<{ data: CaseRecord; file: AttachmentMeta }>(
+    `select c.data, a.data as file from attachments a join cases c on c.id = a.case_id
+      where a.sha256 = $1 and ${notOthersDraft('a.report_id', '$2')} limit 200`,
+    [meta.sha256, actor.userId],
   );
-  return holders.rows.some((row) => canSeeCase(actor, row.data, ctx.org.directory.units));
+  return holders.rows.some(
+    (row) => canSeeCase(actor, row.data, ctx.org.directory.units) && canSeeAttachment(actor, row.data, row.file),
+  );
 }
 
 /** The attachment becomes part of the case: its metadata and an audit entry, both carried by pulls. */

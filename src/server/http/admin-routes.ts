@@ -8,7 +8,7 @@ import { canSeeCase, idSchema, type Role } from '../../shared';
 import { AccountError, createUnit, createUser, newUnitSchema, newUserSchema, revokeDevice, updateUser, userPatchSchema } from '../auth/accounts';
 import type { ServerContext } from '../context';
 import { ChannelKeyError, createChannelKey, revokeChannelKey } from '../intake/channel-keys';
-import { loadCases } from '../sync/store';
+import { EVENT_REPORT, loadCases, notOthersDraft } from '../sync/store';
 import { HttpError, forbidden, notFound } from './errors';
 import { parseBody } from './validation';
 
@@ -102,24 +102,35 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     return { ok: true };
   });
 
-  /** The whole audit trail, in change order: for the internal supervisor. */
+  /**
+   * The whole audit trail, in change order: for the internal supervisor. A draft report's
+   * entries are its author's until it is submitted; they come in the feed then (renumbered).
+   */
   app.get('/audit/events', { preHandler: app.requireAuth }, async (request) => {
     allow(request, ['auditor', 'admin']);
     const query = parseBody(auditQuery, request.query);
     const rows = await ctx.db.query<{ data: unknown; change_seq: number }>(
-      'select data, change_seq from case_events where change_seq > $1 order by change_seq limit $2',
-      [query.after, query.limit],
+      `select e.data, e.change_seq from case_events e
+        where e.change_seq > $1 and ${notOthersDraft(EVENT_REPORT, '$3')} order by e.change_seq limit $2`,
+      [query.after, query.limit, request.actor.userId],
     );
     const last = rows.rows[rows.rows.length - 1];
     return { events: rows.rows.map((r) => r.data), next: last ? Number(last.change_seq) : query.after };
   });
 
-  /** One case's trail, for anyone who may see the case. */
+  /**
+   * One case's trail, for anyone who may see the case, in the order things happened (a draft's
+   * entries, renumbered when it was submitted, keep their place); others' drafts left out.
+   */
   app.get('/audit/cases/:id', { preHandler: app.requireAuth }, async (request) => {
     const { id } = parseBody(idParams, request.params);
     const found = (await loadCases(ctx.db, [id])).get(id);
     if (!found || !canSeeCase(request.actor, found.record, ctx.org.directory.units)) throw notFound();
-    const rows = await ctx.db.query<{ data: unknown }>('select data from case_events where case_id = $1 order by change_seq', [id]);
+    const rows = await ctx.db.query<{ data: unknown }>(
+      `select e.data from case_events e where e.case_id = $1 and ${notOthersDraft(EVENT_REPORT, '$2')}
+        order by e.data->>'at', e.change_seq`,
+      [id, request.actor.userId],
+    );
     return { events: rows.rows.map((r) => r.data) };
   });
 }

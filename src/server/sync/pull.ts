@@ -23,6 +23,7 @@ import {
 import type { AuthenticatedActor } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
+import { EVENT_REPORT, notOthersDraft } from './store';
 
 interface Scope {
   /** SQL condition on the cases table aliased `c`, with its parameters from $3 on. */
@@ -175,13 +176,6 @@ async function historyOf(tx: Queryable, caseIds: string[], cursor: number, actor
     }),
   ];
 }
-
-/** The report an audit entry (`case_events e`) belongs to, if any. */
-const EVENT_REPORT = `(e.data->>'reportId')::uuid`;
-
-/** SQL: the row does not belong to a draft report of someone other than the caller (`userParam`). */
-const notOthersDraft = (reportIdSql: string, userParam: string) =>
-  `not exists (select 1 from reports d where d.id = ${reportIdSql} and d.status = 'draft' and d.author_id <> ${userParam}::uuid)`;
 
 /** An attachment row with its case's privacy (`OWNER_PRIVACY`, from a join on `cases owner`). */
 type AttachmentRow = { data: AttachmentMeta; is_anonymous: boolean | null; is_confidential: boolean | null };

@@ -219,3 +219,14 @@ export async function releaseDraftHistory(tx: Queryable, reports: readonly { id:
   await renumber('case_events', events.rows.map((row) => row.id));
   await renumber('attachments', files.rows.map((row) => row.id));
 }
+
+/** The report an audit entry (`case_events e`) belongs to, if any. */
+export const EVENT_REPORT = `(e.data->>'reportId')::uuid`;
+
+/**
+ * SQL: the row does not belong to a draft report of someone other than the caller
+ * (`userParam`, a uuid parameter). A draft, its audit entries and its files are its author's
+ * alone until it is submitted (releaseDraftHistory).
+ */
+export const notOthersDraft = (reportIdSql: string, userParam: string) =>
+  `not exists (select 1 from reports d where d.id = ${reportIdSql} and d.status = 'draft' and d.author_id <> ${userParam}::uuid)`;

@@ -375,6 +375,8 @@ describe.each(stores)('attachments on %s', (kind) => {
     expect((await download(auditor, scan.id)).status).toBe(404);
     expect((await download(liaison, scan.id)).status).toBe(200);
     expect((await download(field, photo.id)).status).toBe(200);
+    // Knowing the scan's checksum does not hand it over either: the bytes must be sent.
+    expect((await announce(field, fileFor(secret.id, scanBytes))).json.complete).toBe(false);
     // The same case, open: field staff see the reporter, and so the document.
     const fresh = await server.login('fieldA1');
     await server.db.query(`update cases set data = jsonb_set(data, '{isConfidential}', 'false') where id = $1`, [secret.id]);
@@ -405,6 +407,17 @@ describe.each(stores)('attachments on %s', (kind) => {
     for (const session of [liaison, auditor]) expect(ofReport(await session.pullAll())).toEqual([]);
     expect((await download(liaison, photo.id)).status).toBe(404);
     expect((await download(field, photo.id)).status).toBe(200);
+    // Nor through the audit trail, nor by announcing the same bytes (knowing the checksum).
+    const trailOf = async (session: Session) =>
+      (await session.call<{ events: CaseEvent[] }>('GET', `/audit/cases/${caseA2.id}`)).body.events.filter((e) => e.reportId === reportId);
+    const feedOf = async (session: Session) =>
+      (await session.call<{ events: CaseEvent[] }>('GET', '/audit/events?after=0&limit=1000')).body.events.filter((e) => e.reportId === reportId);
+    expect((await trailOf(field)).map((e) => e.action)).toEqual(['report_create', 'report_edit', 'attachment_add']);
+    expect(await trailOf(liaison)).toEqual([]);
+    expect(await feedOf(auditor)).toEqual([]);
+    const copy = await announce(liaison, fileFor(caseA2.id, bytes));
+    expect(copy.status).toBe(201);
+    expect(copy.json.complete).toBe(false);
 
     const submitted = await field.push([field.action(reportId, 'submit', {}, 2, 'report')]);
     expect(submitted.results[0]).toMatchObject({ status: 'applied' });
@@ -420,8 +433,12 @@ describe.each(stores)('attachments on %s', (kind) => {
       expect(ofReport(changes).filter((c) => c.kind === 'report')).toHaveLength(1);
     }
     expect((await download(liaison, photo.id)).status).toBe(200);
-    // Only an entry's place in the sync order may move; what the audit trail says may not.
+    // The trail tells the story in the order it happened, though the draft's entries were renumbered.
+    expect((await trailOf(liaison)).map((e) => e.action)).toEqual(['report_create', 'report_edit', 'attachment_add', 'report_submit']);
+    expect((await feedOf(auditor)).map((e) => e.action).sort()).toEqual(['attachment_add', 'report_create', 'report_edit', 'report_submit']);
+    // Only an entry's place in the sync order may move, and only forward; what it says may not.
     const entry = eventsOf(own)[0]!;
+    await expect(server.db.query('update case_events set change_seq = change_seq - 1 where id = $1', [entry.id])).rejects.toThrow(/append-only/);
     await expect(server.db.query(`update case_events set data = jsonb_set(data, '{note}', '"diubah"') where id = $1`, [entry.id])).rejects.toThrow(/append-only/);
     await expect(server.db.query('delete from case_events where id = $1', [entry.id])).rejects.toThrow(/append-only/);
   });

@@ -125,8 +125,9 @@ describe('signing in on a workstation', () => {
     proxy.setFaults({});
     await expect.poll(async () => (await offline.engine.syncNow()).kind, { timeout: 15_000 }).toBe('synced');
     expect(await hasUnsentWork(offline.store, caseId)).toBe(false);
-    const auditor = await server.login('auditor');
-    const trail = await auditor.call<{ events: { action: string; reportId: string | null }[] }>(
+    // A draft is its author's: the server's trail shows it to them (and to nobody else yet).
+    const author = await server.login('fieldA1');
+    const trail = await author.call<{ events: { action: string; reportId: string | null }[] }>(
       'GET',
       `/audit/cases/${caseId}`,
     );
