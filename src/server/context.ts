@@ -128,6 +128,14 @@ export async function createContext(db: Database, settings: Partial<ServerSettin
   let version = await orgVersion(db);
   let checkedAt = Date.now();
   let checking: Promise<void> | null = null;
+  // A check and a reload after an admin change may overlap: the copy of the newer version stays.
+  const install = (next: number, org: Organisation) => {
+    if (next >= version) {
+      context.org = org;
+      version = next;
+    }
+    checkedAt = Date.now();
+  };
   const context: ServerContext = {
     db,
     settings: merged,
@@ -135,20 +143,15 @@ export async function createContext(db: Database, settings: Partial<ServerSettin
     org: await loadOrganisation(db),
     async reloadOrganisation() {
       const next = await orgVersion(db);
-      context.org = await loadOrganisation(db);
-      version = next;
-      checkedAt = Date.now();
+      install(next, await loadOrganisation(db));
     },
     refreshOrganisation() {
       if (Date.now() - checkedAt < merged.organisationCheckMs) return Promise.resolve();
       checking ??= (async () => {
         try {
           const next = await orgVersion(db);
-          if (next !== version) {
-            context.org = await loadOrganisation(db);
-            version = next;
-          }
-          checkedAt = Date.now();
+          if (next > version) install(next, await loadOrganisation(db));
+          else checkedAt = Date.now();
         } finally {
           checking = null;
         }

@@ -1,7 +1,9 @@
 -- The organisation (units, people, config) is held in memory by every server process
 -- (src/server/context.ts). Any change to it, by the admin API of any process, by the command
 -- line or by hand, moves this version on, and each process reloads when it sees a newer one.
--- Sign-in bookkeeping (password hashes, timestamps) is not the directory and moves nothing.
+-- Only the directory's columns of users count: sign-in bookkeeping alone (a password hash
+-- rehashed, timestamps) moves nothing. (An admin's account change writes all of them through
+-- coalesce, so it moves the version even when only the password changed: one reload, harmless.)
 create table org_version (
   id integer primary key check (id = 1),
   version bigint not null
