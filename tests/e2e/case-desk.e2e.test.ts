@@ -701,6 +701,9 @@ describe('the case desk in Chromium against the real server', () => {
     await verify.waitFor({ state: 'hidden', ...WAIT });
     await page.locator('body').click({ position: { x: 5, y: 500 } });
     for (const key of ['Escape', 'j', 'k']) await page.keyboard.press(key);
+    // Nor can the header's buttons change the desk behind the lock (sign-out and language stay).
+    expect(await page.getByRole('button', { name: 'Daftarkan pengaduan datang langsung' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Kunci', exact: true }).isDisabled()).toBe(true);
     await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Buka kunci' }).click();
     await verify.waitFor(WAIT);

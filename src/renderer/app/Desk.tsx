@@ -64,6 +64,7 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
   // Where the officer was when the desk locked: focus goes back there after unlocking.
   const focusBeforeLock = useRef<HTMLElement | null>(null);
   const lock = useCallback(() => {
+    if (appStore.getState().isLocked) return;
     focusBeforeLock.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setLocked(true);
   }, [setLocked]);
@@ -71,8 +72,9 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
     setLocked(false);
     const previous = focusBeforeLock.current;
     focusBeforeLock.current = null;
-    // After React has removed `inert`: an inert element cannot take focus.
-    if (previous) requestAnimationFrame(() => previous.isConnected && previous.focus());
+    // After React has removed `inert`: an inert element cannot take focus. Where it is gone
+    // (its case was closed meanwhile), the search field is where to go on.
+    requestAnimationFrame(() => (previous?.isConnected ? previous : searchRef.current)?.focus());
   };
 
   useEffect(() => {
@@ -94,9 +96,11 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
     <DeskContext.Provider value={session}>
       <PlatformContext.Provider value={platform}>
         <div className="desk">
-          <a className="skip-link" href="#case-queue">
-            {t('desk.skipToQueue')}
-          </a>
+          {!isLocked && (
+            <a className="skip-link" href="#case-queue">
+              {t('desk.skipToQueue')}
+            </a>
+          )}
           <header className="desk__bar">
             <h1 className="desk__brand">{t('app.name')}</h1>
             <span className="desk__officer" data-testid="officer">
@@ -110,6 +114,7 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
               <button
                 type="button"
                 className="button-secondary"
+                disabled={isLocked}
                 onClick={() => {
                   openCase(null);
                   setIsWalkInOpen(true);
@@ -119,7 +124,7 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
               </button>
             )}
             <LanguageSwitch />
-            <button type="button" className="button-secondary" onClick={lock}>
+            <button type="button" className="button-secondary" disabled={isLocked} onClick={lock}>
               {t('desk.lock')}
             </button>
             <button type="button" className="button-secondary" onClick={onSignOut}>
@@ -131,30 +136,40 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
               {i18n.language === 'en' ? vaultRefusal.en : vaultRefusal.id}
             </p>
           )}
-          {isLocked && (
-            <main className="desk__locked">
-              <UnlockForm onUnlocked={unlock} />
-            </main>
-          )}
-          {/* Locked, the desk is hidden and inert but stays mounted: a half-filled form is
-              where the officer left it after unlocking. */}
-          <div className="desk__work" hidden={isLocked} inert={isLocked} data-testid="desk-work">
-            <SyncStatusBar />
-            <main className={`desk__main${openCaseId ? ' has-case' : ''}`}>
-              <CaseQueue searchRef={searchRef} />
-              <div className="desk__case">
-                {isWalkInOpen && openCaseId === null ? (
-                  <WalkInForm onClose={() => setIsWalkInOpen(false)} />
-                ) : openCaseId ? (
-                  <CaseDetail key={openCaseId} caseId={openCaseId} />
-                ) : (
-                  <>
-                    {(officer.role === 'unit_head' || officer.role === 'liaison') && <UnitPerformancePanel />}
-                    <p className="desk__none">{t('case.none')}</p>
-                  </>
-                )}
-              </div>
-            </main>
+          {/* Locked, the desk stays mounted and laid out (a half-filled form, the queue's scroll
+              position are where the officer left them) but invisible and inert, under the lock
+              screen. Its data stays in the page's memory and DOM, as it did in React's state
+              before; release builds have no DevTools to look at it (src/main/window-options.ts). */}
+          <div className="desk__body">
+            {isLocked && (
+              <main className="desk__locked">
+                <UnlockForm onUnlocked={unlock} />
+              </main>
+            )}
+            <div
+              className={`desk__work${isLocked ? ' desk__work--locked' : ''}`}
+              inert={isLocked}
+              data-testid="desk-work"
+            >
+              <SyncStatusBar />
+              <main className={`desk__main${openCaseId ? ' has-case' : ''}`}>
+                <CaseQueue searchRef={searchRef} />
+                <div className="desk__case">
+                  {isWalkInOpen && openCaseId === null ? (
+                    <WalkInForm onClose={() => setIsWalkInOpen(false)} />
+                  ) : openCaseId ? (
+                    <CaseDetail key={openCaseId} caseId={openCaseId} />
+                  ) : (
+                    <>
+                      {(officer.role === 'unit_head' || officer.role === 'liaison') && (
+                        <UnitPerformancePanel />
+                      )}
+                      <p className="desk__none">{t('case.none')}</p>
+                    </>
+                  )}
+                </div>
+              </main>
+            </div>
           </div>
         </div>
       </PlatformContext.Provider>
