@@ -30,7 +30,7 @@ import { printHtmlToPdf } from './print/print-to-pdf';
 import { resolveRendererUrl } from './renderer-url';
 import { hardenWebContents, isAppUrl, restrictPermissions } from './security';
 import { createSettingsStore } from './settings/settings-store';
-import { createDeskStatus, unsentTooltip } from './status/desk-status';
+import { createDeskStatus, trayMenuLabels, unsentTooltip, type TrayMenuLabels } from './status/desk-status';
 import { jsonFile } from './storage/json-file';
 import { createSecretVault } from './vault/secret-vault';
 import { createMainWindowOptions, createPrintWindowOptions } from './window-options';
@@ -106,13 +106,17 @@ function createTray(): Tray | null {
   const tray = new Tray(icon.resize({ width: 16, height: 16 }));
   tray.setToolTip(unsentTooltip(0));
   tray.on('click', bringMainWindowForward);
+  setTrayMenu(tray, trayMenuLabels());
+  return tray;
+}
+
+function setTrayMenu(tray: Tray, labels: TrayMenuLabels): void {
   tray.setContextMenu(
     Menu.buildFromTemplate([
-      { label: 'Buka Tindak', click: bringMainWindowForward },
-      { label: 'Keluar', click: () => app.quit() },
+      { label: labels.open, click: bringMainWindowForward },
+      { label: labels.quit, click: () => app.quit() },
     ]),
   );
-  return tray;
 }
 
 async function start(): Promise<void> {
@@ -168,6 +172,9 @@ async function start(): Promise<void> {
       status: createDeskStatus({
         setBadgeCount: (count) => app.setBadgeCount(count),
         setTrayTooltip: (text) => tray?.setToolTip(text),
+        setTrayMenu: (labels) => {
+          if (tray) setTrayMenu(tray, labels);
+        },
         showNotification: ({ title, body }) => {
           if (Notification.isSupported()) new Notification({ title, body }).show();
         },

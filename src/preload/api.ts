@@ -56,7 +56,8 @@ export interface PrintApi {
 
 export interface StatusApi {
   /** The number of changes not yet sent, shown as the app's badge and tray tooltip. */
-  setUnsentCount(count: number): Promise<void>;
+  /** The unsent count (app badge, tray tooltip), and the UI's language for the tray's words. */
+  setUnsentCount(count: number, language: 'id' | 'en'): Promise<void>;
   /** Tells the officer, when they had been offline, that their work reached the server. */
   notifySyncFinished(event: SyncFinished): Promise<void>;
   notifyOverdue(notice: OverdueNotice): Promise<void>;

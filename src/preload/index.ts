@@ -28,7 +28,7 @@ const bridge: TindakBridge = {
     toPdf: (document) => ipcRenderer.invoke(C.print.toPdf, document),
   },
   status: {
-    setUnsentCount: (count) => ipcRenderer.invoke(C.status.setUnsentCount, count),
+    setUnsentCount: (count, language) => ipcRenderer.invoke(C.status.setUnsentCount, count, language),
     notifySyncFinished: (event) => ipcRenderer.invoke(C.status.notifySyncFinished, event),
     notifyOverdue: (notice) => ipcRenderer.invoke(C.status.notifyOverdue, notice),
   },

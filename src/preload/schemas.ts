@@ -176,6 +176,9 @@ export type PrintableDocument = z.infer<typeof printableDocumentSchema>;
 // ---------------------------------------------------------------------------------------
 
 export const unsentCountSchema = z.number().int().min(0).max(1_000_000);
+/** The UI's language, for what the shell says outside the window (tray, notifications). */
+export const uiLanguageSchema = z.enum(['id', 'en']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 
 export const syncFinishedSchema = z.strictObject({
   language: z.enum(['id', 'en']),

@@ -6,6 +6,7 @@ import {
   logEntrySchema,
   overdueNoticeSchema,
   syncFinishedSchema,
+  uiLanguageSchema,
   unsentCountSchema,
   type OpenExternalResult,
 } from '../../preload/schemas';
@@ -24,8 +25,8 @@ export function registerStatusIpc(
   context: IpcContext,
   { status, openExternalLink, logger }: StatusIpcDeps,
 ): void {
-  handleFromApp(context, IPC_CHANNELS.status.setUnsentCount, [unsentCountSchema], (count) =>
-    status.setUnsentCount(count),
+  handleFromApp(context, IPC_CHANNELS.status.setUnsentCount, [unsentCountSchema, uiLanguageSchema], (count, language) =>
+    status.setUnsentCount(count, language),
   );
   handleFromApp(context, IPC_CHANNELS.status.notifySyncFinished, [syncFinishedSchema], (event) =>
     status.notifySyncFinished(event),

@@ -148,7 +148,7 @@ export function createBrowserPlatform({ version, environment }: BrowserPlatformO
       },
     },
     status: {
-      setUnsentCount: (count) => {
+      setUnsentCount: (count, _language) => {
         env().setTitleCount(count);
         return Promise.resolve();
       },

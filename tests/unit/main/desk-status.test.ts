@@ -3,20 +3,35 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDeskStatus } from '../../../src/main/status/desk-status';
 
 function setUp() {
-  const deps = { setBadgeCount: vi.fn(() => true), setTrayTooltip: vi.fn(), showNotification: vi.fn() };
+  const deps = { setBadgeCount: vi.fn(() => true), setTrayTooltip: vi.fn(), setTrayMenu: vi.fn(), showNotification: vi.fn() };
   return { deps, status: createDeskStatus(deps) };
 }
 
 describe('desk status', () => {
   it('shows the unsent count as the badge and in the tray tooltip', () => {
     const { deps, status } = setUp();
-    status.setUnsentCount(4);
-    status.setUnsentCount(0);
+    status.setUnsentCount(4, 'id');
+    status.setUnsentCount(0, 'id');
     expect(deps.setBadgeCount.mock.calls).toEqual([[4], [0]]);
     expect(deps.setTrayTooltip.mock.calls).toEqual([
       ['Tindak — 4 perubahan belum terkirim'],
       ['Tindak — semua perubahan sudah terkirim'],
     ]);
+    // The tray's menu is built in Bahasa Indonesia at start: nothing to rebuild yet.
+    expect(deps.setTrayMenu).not.toHaveBeenCalled();
+  });
+
+  it('speaks the desk’s language in the tray: tooltip and menu, the menu rebuilt only when the language changes', () => {
+    const { deps, status } = setUp();
+    status.setUnsentCount(2, 'en');
+    status.setUnsentCount(0, 'en');
+    status.setUnsentCount(0, 'id');
+    expect(deps.setTrayTooltip.mock.calls).toEqual([
+      ['Tindak — 2 changes not sent yet'],
+      ['Tindak — everything is sent'],
+      ['Tindak — semua perubahan sudah terkirim'],
+    ]);
+    expect(deps.setTrayMenu.mock.calls).toEqual([[{ open: 'Open Tindak', quit: 'Quit' }], [{ open: 'Buka Tindak', quit: 'Keluar' }]]);
   });
 
   it('notifies when a sync finishes after being offline, and only then', () => {
@@ -42,7 +57,7 @@ describe('desk status', () => {
 
   it('works without a tray', () => {
     const setBadgeCount = vi.fn(() => false);
-    createDeskStatus({ setBadgeCount, showNotification: vi.fn() }).setUnsentCount(2);
+    createDeskStatus({ setBadgeCount, showNotification: vi.fn() }).setUnsentCount(2, 'en');
     expect(setBadgeCount).toHaveBeenCalledWith(2);
   });
 });

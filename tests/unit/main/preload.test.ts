@@ -47,6 +47,7 @@ const ARGUMENT_COUNTS: Readonly<Record<string, number>> = {
   'vault.status': 0,
   'settings.get': 0,
   'vault.put': 2,
+  'status.setUnsentCount': 2,
 };
 
 /** Calls bridge[feature][method](...args) without the compiler knowing which one. */

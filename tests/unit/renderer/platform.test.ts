@@ -158,7 +158,7 @@ describe('browser platform', () => {
     });
     expect(environment.openWindow.mock.calls).toEqual([['https://www.lapor.go.id/']]);
 
-    await platform.status.setUnsentCount(3);
+    await platform.status.setUnsentCount(3, 'en');
     expect(environment.setTitleCount).toHaveBeenCalledWith(3);
 
     await platform.log.write({ level: 'warn', message: 'push failed', details: { nik: '3174012345678901' } });
