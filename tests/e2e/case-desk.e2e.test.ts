@@ -223,14 +223,14 @@ describe('the case desk in Chromium against the real server', () => {
     return deskOf(page, problems, context).ready();
   }
 
-  async function auditActions(caseId: string): Promise<string[]> {
-    const answer = await auditor.call<{ events: { action: string }[] }>('GET', `/audit/cases/${caseId}`);
+  async function auditActions(caseId: string, reader: Session = auditor): Promise<string[]> {
+    const answer = await reader.call<{ events: { action: string }[] }>('GET', `/audit/cases/${caseId}`);
     expect(answer.status).toBe(200);
     return answer.body.events.map((e) => e.action);
   }
 
-  async function untilAudited(caseId: string, action: string): Promise<void> {
-    await expect.poll(() => auditActions(caseId), { timeout: 20_000, interval: 250 }).toContain(action);
+  async function untilAudited(caseId: string, action: string, reader: Session = auditor): Promise<void> {
+    await expect.poll(() => auditActions(caseId, reader), { timeout: 20_000, interval: 250 }).toContain(action);
   }
 
   async function newCase(status: CaseStatus, overrides: Partial<CaseRecord> = {}): Promise<CaseRecord> {
@@ -1075,7 +1075,8 @@ describe('the case desk in Chromium against the real server', () => {
     // The field worker's unsent draft waited for them, and goes out when they are back.
     await signIn(page, 'fieldA1');
     await field.ready();
-    await untilAudited(mine.id, 'report_create');
+    // A draft is its author's alone until submitted: their trail on the server shows it.
+    await untilAudited(mine.id, 'report_create', await server.login('fieldA1'));
     await page.getByTestId('pending-count').getByText('Semua perubahan terkirim').waitFor(WAIT);
     expect(field.pageErrors()).toEqual([]);
   });
