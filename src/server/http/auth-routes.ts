@@ -23,21 +23,21 @@ export const refreshRequestSchema = z.strictObject({
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5o0kFqN5g2rXx4m4v8w1c0m9Y3f3p6aQm2E0nA7q3yU';
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  // Per username, against guessing one account's password; per address a higher limit, since
-  // a whole office may sit behind one NAT address.
+  // Per username, against guessing one account's password; per address a higher limit on
+  // failures, against trying many accounts, since a whole office may sit behind one NAT address.
   const userLimiter = new RateLimiter(ctx.settings.loginAttemptsPerMinute, 60_000);
   const addressLimiter = new RateLimiter(ctx.settings.loginAttemptsPerMinute * 10, 60_000);
 
   app.post('/auth/login', async (request) => {
     const body = parseBody(loginRequestSchema, request.body);
-    // Counted before the password is checked, so that attempts sent at once cannot all pass a
-    // check made before any of them failed; a successful sign-in gives its hits back.
+    // An account's attempts are counted before the password is checked, so that guesses sent
+    // at once cannot all pass a check made before any of them failed; a success resets them.
+    // An address counts only its failures: an office whose officers all sign in at eight
+    // o'clock, behind one address, is never turned away for signing in successfully.
     const withinUser = userLimiter.hit(body.username);
-    const withinAddress = addressLimiter.hit(request.ip);
-    if (!withinUser || !withinAddress) {
-      // A refused attempt is not an attempt: it must not push the office's address further.
+    if (!withinUser || addressLimiter.isBlocked(request.ip)) {
+      // A refused attempt is not an attempt: it must not push the account further.
       userLimiter.release(body.username);
-      addressLimiter.release(request.ip);
       throw new HttpError(429, 'rate_limited', 'Terlalu banyak percobaan masuk; tunggu satu menit.');
     }
     const user = (
@@ -47,9 +47,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       )
     ).rows[0];
     const isValid = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !isValid || !user.is_active) throw new HttpError(401, 'invalid_credentials');
+    if (!user || !isValid || !user.is_active) {
+      addressLimiter.hit(request.ip);
+      throw new HttpError(401, 'invalid_credentials');
+    }
     userLimiter.reset(body.username);
-    addressLimiter.release(request.ip);
     return ctx.db.transaction(async (tx) => {
       const claim = await claimDevice(tx, body.deviceId, user.id);
       if (claim === 'other_user') throw new HttpError(409, 'forbidden', 'ID perangkat ini terdaftar untuk pengguna lain.');

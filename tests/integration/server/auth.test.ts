@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../src/shared';
+import { hashPassword } from '../../../src/server/auth/passwords';
+import { UNITS } from '../../helpers/org-fixture';
 import { TEST_PASSWORD, request, startServer, storesToTest, usernameOf, type TestServer } from '../../helpers/server';
 
 const stores = await storesToTest();
@@ -52,6 +55,33 @@ describe.each(stores)('accounts and sessions on %s', (kind) => {
     const statuses = await Promise.all(Array.from({ length: 12 }, () => login('penebak.serentak', 'salah-sandi').then((r) => r.status)));
     expect(statuses.filter((status) => status === 401)).toHaveLength(3);
     expect(statuses.filter((status) => status === 429)).toHaveLength(9);
+  });
+
+  it('a whole office signing in at once from one address is not turned away; failures from it are limited', async () => {
+    // A server of its own, so no earlier failure from this address counts. The address limit is
+    // ten times the account limit (here 30); 100 officers sign in at once.
+    const office = await startServer(kind, { settings: { loginAttemptsPerMinute: 3 } });
+    try {
+      // The real cost of a password check, so that sign-ins overlap as they do at a real server.
+      const hash = await hashPassword(TEST_PASSWORD);
+      const names = Array.from({ length: 100 }, (_, i) => `kantor.serentak${i}`);
+      for (const name of names) {
+        await office.db.query('insert into users (id, username, display_name, role, unit_id, password_hash) values ($1, $2, $3, $4, $5, $6)', [
+          uuidv7(), name, name, 'field_worker', UNITS.uptA1.id, hash,
+        ]);
+      }
+      const signIn = (name: string, password: string, deviceId: string) =>
+        request(office.url, 'POST', '/auth/login', { username: name, password, deviceId }).then((r) => r.status);
+      const statuses = await Promise.all(names.map((name, i) => signIn(name, TEST_PASSWORD, `device-serentak-${i}`)));
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      // Wrong passwords across many accounts from that address: after 30 failures, it waits.
+      const sprayed: number[] = [];
+      for (const name of names.slice(0, 40)) sprayed.push(await signIn(name, 'salah-sandi', 'device-serentak-x'));
+      expect(sprayed.slice(0, 30).every((status) => status === 401)).toBe(true);
+      expect(sprayed.slice(30, 40)).toEqual(Array.from({ length: 10 }, () => 429));
+    } finally {
+      await office.close();
+    }
   });
 
   it('refresh rotates; the previous token still works within the grace window, then trips revocation', async () => {
