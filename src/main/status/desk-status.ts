@@ -21,7 +21,10 @@ export interface DeskStatus {
 }
 
 export function unsentTooltip(count: number, language: UiLanguage = 'id'): string {
-  if (language === 'en') return count === 0 ? 'Tindak — everything is sent' : `Tindak — ${count} changes not sent yet`;
+  if (language === 'en') {
+    if (count === 0) return 'Tindak — everything is sent';
+    return count === 1 ? 'Tindak — 1 change not sent yet' : `Tindak — ${count} changes not sent yet`;
+  }
   return count === 0
     ? 'Tindak — semua perubahan sudah terkirim'
     : `Tindak — ${count} perubahan belum terkirim`;

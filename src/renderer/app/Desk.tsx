@@ -3,7 +3,7 @@
  * Keyboard-first: "/" searches, j/k move in the queue, Enter opens, Escape closes the case,
  * Alt+S syncs. Locks itself after a configurable time without input.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetail } from '../features/case/CaseDetail';
 import { UnitPerformancePanel } from '../features/performance/UnitPerformancePanel';
@@ -68,14 +68,19 @@ export function Desk({ session, platform, autoLockMs, onSignOut }: DeskProps) {
     focusBeforeLock.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setLocked(true);
   }, [setLocked]);
-  const unlock = () => {
-    setLocked(false);
-    const previous = focusBeforeLock.current;
-    focusBeforeLock.current = null;
-    // After React has removed `inert`: an inert element cannot take focus. Where it is gone
-    // (its case was closed meanwhile), the search field is where to go on.
-    requestAnimationFrame(() => (previous?.isConnected ? previous : searchRef.current)?.focus());
-  };
+  const unlock = () => setLocked(false);
+  // Once React has committed the unlocked desk (an inert or disabled element cannot take
+  // focus). Where that place is gone or cannot take focus, the search field is where to go on.
+  const wasLocked = useRef(isLocked);
+  useLayoutEffect(() => {
+    if (wasLocked.current && !isLocked) {
+      const previous = focusBeforeLock.current;
+      focusBeforeLock.current = null;
+      previous?.focus();
+      if (!previous?.isConnected || document.activeElement !== previous) searchRef.current?.focus();
+    }
+    wasLocked.current = isLocked;
+  }, [isLocked]);
 
   useEffect(() => {
     if (isLocked) return;

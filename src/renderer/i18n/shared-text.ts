@@ -12,14 +12,15 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../shared';
 export const LABELS_EN: Record<string, string> = {
   Alamat: 'Address',
   'Alasan koreksi': 'Reason for the correction',
-  'Alasan pengalihan': 'Reason for the reassignment',
-  'Alasan pengarsipan': 'Reason for archiving',
+  'Alasan pengalihan': 'Reason',
+  'Alasan pengarsipan': 'Reason',
   Catatan: 'Note',
   'Catatan pemeriksaan': 'Check note',
-  'Catatan pengembalian': 'Return note',
-  'Catatan penyelesaian': 'Resolution note',
-  'Jawaban normatif': 'Normative answer',
+  'Catatan pengembalian': 'Note to the author',
+  'Catatan penyelesaian': 'Finishing note',
+  'Jawaban normatif': 'Answer',
   Judul: 'Title',
+  'Jenis berkas (mimeType)': 'File type (mimeType)',
   Nama: 'Name',
   'Nama berkas': 'File name',
   'Nama kanal': 'Channel name',
@@ -45,32 +46,23 @@ export const LABELS_EN: Record<string, string> = {
 /** Whole sentences, as the sources write them. */
 export const SENTENCES_EN: Record<string, string> = {
   'Alasan koreksi wajib diisi.': 'A reason for the correction is required.',
-  'Anda tidak berwenang melakukan ini.': 'You are not allowed to do this.',
   'Anda tidak ditugaskan pada kasus ini.': 'You are not assigned to this case.',
   'Auditor hanya dapat membaca; tidak ada perubahan yang diizinkan.':
     'The auditor only reads; no change is allowed.',
   'Belum ada laporan penanganan yang ditutup pimpinan.':
     'No handling report has been closed by the unit head yet.',
-  'Berkas rusak saat dikirim (checksum beda).': 'The file was damaged in transit (checksum differs).',
   'Berkas terlalu besar (maks. 20 MB).': 'The file is too large (at most 20 MB).',
-  'Berkas terlalu besar.': 'The file is too large.',
-  'Bertentangan dengan perubahan lain.': 'Conflicts with another change.',
   'Checksum SHA-256 tidak valid.': 'The SHA-256 checksum is not valid.',
-  'Data ini sudah ada.': 'This record already exists.',
   'Data organisasi belum tersedia di perangkat ini; sinkronkan dulu saat tersambung.':
     'The organisation’s data is not on this workstation yet; sync first while connected.',
   'Data organisasi dari server tidak valid.': 'The organisation’s data from the server is not valid.',
   'Data sedang diperbarui oleh proses lain; coba lagi sebentar lagi.':
     'The data is being updated by another process; try again in a moment.',
-  'Data sudah berubah di server; muat ulang lalu coba lagi.':
-    'The record changed on the server; reload and try again.',
   'Data tersimpan rusak atau telah diubah di luar aplikasi, sehingga tidak dapat dibuka.':
     'The stored data is damaged or was changed outside the app, so it cannot be opened.',
-  'Data tidak ditemukan atau di luar wewenang Anda.': 'Not found, or outside your access.',
   'Data tidak ditemukan di perangkat ini.': 'Not found on this workstation.',
   'Data tidak valid.': 'The data is not valid.',
   'Data yang diisi tidak valid.': 'What was filled in is not valid.',
-  'Data yang dikirim tidak valid.': 'The data sent is not valid.',
   'Ditolak server tanpa keterangan.': 'Refused by the server without a reason.',
   'Hanya admin yang dapat mendaftarkan pengaduan baru.': 'Only the admin can register a new complaint.',
   'Hanya penulis laporan yang dapat mengubahnya.': 'Only the report’s author can change it.',
@@ -78,28 +70,24 @@ export const SENTENCES_EN: Record<string, string> = {
   'ID harus berupa UUID dengan huruf kecil.': 'The id must be a UUID in lower case.',
   'ID harus berupa UUID.': 'The id must be a UUID.',
   'ID mutasi harus UUIDv7.': 'The mutation id must be a UUIDv7.',
-  'ID mutasi sudah dipakai untuk isi yang berbeda.':
-    'This mutation id was already used with a different payload.',
   'ID pengguna tidak valid.': 'The user id is not valid.',
   'ID perangkat 8–64 karakter: huruf, angka, - atau _.':
     'The device id has 8–64 characters: letters, digits, - or _.',
   'ID perangkat tidak valid.': 'The device id is not valid.',
   'Isi berkas tidak tersimpan di perangkat ini.': 'The file’s contents are not stored on this workstation.',
-  'Isi permintaan bukan JSON yang valid.': 'The request body is not valid JSON.',
   'Isi referensi laporan status pada kanal sumber (mis. nomor tindak lanjut LAPOR!).':
     'Fill in the status report’s reference on the source channel (e.g. the LAPOR! follow-up number).',
   'Item yang ditolak tidak ditemukan atau sudah ditangani.':
     'The refused item was not found or was already dealt with.',
   'Jenis berkas harus JPEG, PNG, WebP atau PDF.': 'The file must be JPEG, PNG, WebP or PDF.',
-  'Jenis berkas tidak didukung.': 'This file type is not supported.',
-  'Jenis laporan tidak dikenal.': 'Unknown kind of complaint.',
+  'Jenis laporan tidak dikenal.': 'Unknown kind of case.',
   'Kasus atau laporan ini tidak lagi ada di perangkat ini. Pilih nilai dari server untuk menutup konflik ini.':
     'This case or report is no longer on this workstation. Take the server’s values to close this conflict.',
   'Kasus dengan ID ini sudah ada.': 'A case with this id already exists.',
   'Kasus ini bukan milik unit Anda.': 'This case does not belong to your unit.',
   'Kasus ini sudah tidak lagi menjadi wewenang Anda di server (dialihkan atau penugasan dicabut), tetapi masih ada perubahan Anda yang belum terkirim. Salinan kasus disimpan sampai perubahan itu dikirim; perubahan yang ditolak server akan muncul di daftar "Ditolak".':
     'On the server this case is no longer yours (reassigned, or the assignment was withdrawn), but you have changes to it that are not sent yet. The copy of the case is kept until they are sent; changes the server refuses will appear in the "Rejected" list.',
-  'Kasus ini tidak ditugaskan ke UPT Anda.': 'This case is not assigned to your UPT.',
+  'Kasus ini tidak ditugaskan ke UPT Anda.': 'This case is not assigned to your regional unit.',
   'Kasus tidak ditemukan atau di luar wewenang Anda.': 'Case not found, or outside your access.',
   'Kasus tidak ditemukan di perangkat ini.': 'Case not found on this workstation.',
   'Kasus tidak sedang dalam tindak lanjut.': 'The case is not in follow-up.',
@@ -107,10 +95,6 @@ export const SENTENCES_EN: Record<string, string> = {
     'Wrong password. The data on this workstation was not opened and not changed.',
   'Kata sandi salah. Data di perangkat ini tidak dibuka.':
     'Wrong password. The data on this workstation was not opened.',
-  'Kiriman sebelumnya dari perangkat ini belum sampai; kirim ulang secara berurutan.':
-    'The previous batch from this workstation has not arrived; send again in order.',
-  'Kiriman terlalu besar; kirim dalam kelompok yang lebih kecil.':
-    'The batch is too large; send it in smaller parts.',
   'Kode harus huruf kecil, angka atau garis bawah (maks. 40).':
     'The code must be lower-case letters, digits or underscores (at most 40).',
   'Kode provinsi pada NIK (2 digit pertama) tidak dikenal.':
@@ -122,8 +106,6 @@ export const SENTENCES_EN: Record<string, string> = {
   'Kosongkan ruang disk, lalu coba lagi.': 'Free some disk space, then try again.',
   'Kursor tidak valid.': 'The cursor is not valid.',
   'Lampiran tidak ditemukan di perangkat ini.': 'Attachment not found on this workstation.',
-  'Langkah ini tidak dapat dilakukan pada status sekarang.':
-    'This step is not possible in the current status.',
   'Laporan dengan ID ini sudah ada.': 'A report with this id already exists.',
   'Laporan tidak ditemukan di perangkat ini.': 'Report not found on this workstation.',
   'Laporan tidak ditemukan pada kasus ini.': 'Report not found on this case.',
@@ -136,8 +118,7 @@ export const SENTENCES_EN: Record<string, string> = {
   'NIK harus 16 digit.': 'The NIK must have 16 digits.',
   'NIK wajib diisi.': 'The NIK is required.',
   'Nama pengguna 3–40 karakter: huruf, angka, titik, garis.':
-    'The username has 3–40 characters: letters, digits, dots, dashes.',
-  'Nama pengguna atau kata sandi salah.': 'Wrong username or password.',
+    'The username has 3–40 characters: lower-case letters, digits, dots, dashes or underscores.',
   'Nilai 1–5.': 'A value from 1 to 5.',
   'Nilai koreksi sama dengan aslinya.': 'The corrected value is the same as the original.',
   'Nilai koreksi tidak valid.': 'The corrected value is not valid.',
@@ -154,51 +135,43 @@ export const SENTENCES_EN: Record<string, string> = {
     'The serial number of the KK number (last 4 digits) cannot be 0000.',
   'Pengaduan baru dengan NIK atau nomor telepon pelapor yang sama diterima; periksa kemungkinan duplikat.':
     'A new complaint with the same reporter’s NIK or phone number has arrived; check whether it is a duplicate.',
-  'Peran Anda hanya dapat membaca.': 'Your role is read-only.',
   'Peran Anda tidak dapat menambah lampiran.': 'Your role cannot add attachments.',
   'Peran tidak dikenal.': 'Unknown role.',
   'Petugas yang dipilih bukan SDM Kesos aktif.': 'The chosen officer is not an active field worker.',
   'Petugas yang dipilih tidak berada di unit Anda.': 'The chosen officer is not in your unit.',
-  'Pilih minimal satu UPT atau petugas.': 'Choose at least one UPT or officer.',
-  'Potongan berkas tidak berurutan.': 'The file chunk is out of order.',
+  'Pilih minimal satu UPT atau petugas.': 'Choose at least one regional unit or officer.',
   'Profil bukan milik pengguna yang sedang masuk.': 'The profile does not belong to the signed-in user.',
   'Profil pengguna belum tersedia di perangkat ini; masuk sekali saat tersambung.':
     'The user profile is not on this workstation yet; sign in once while connected.',
   'Rentang berkas tidak valid.': 'The file range is not valid.',
   'Ruang penyimpanan penuh. Perubahan terakhir tidak tersimpan, tetapi data yang belum terkirim tetap aman. Kosongkan ruang disk, lalu coba lagi.':
     'The storage is full. The last change was not saved, but the unsent data is safe. Free some disk space, then try again.',
-  'Salinan lokal terlalu lama; perlu sinkron ulang penuh.':
-    'The local copy is too old; a full resync is needed.',
-  'Sesi berakhir; silakan masuk lagi.': 'Your session has ended; please sign in again.',
   'Status kepesertaan tidak dikenal.': 'Unknown membership status.',
-  'Syarat langkah ini belum terpenuhi.': 'The conditions for this step are not met.',
   'Tanggal harus dalam format YYYY-MM-DD.': 'The date must be in the form YYYY-MM-DD.',
   'Tanggal lahir pada NIK (digit 7–12) tidak mungkin.':
     'The birth date in the NIK (digits 7–12) is impossible.',
   'Tanggal terbit pada nomor KK (digit 7–12) tidak mungkin.':
     'The issue date in the KK number (digits 7–12) is impossible.',
   'Tembusan hanya untuk UPT di bawah unit kerja tujuan.':
-    'Copies go only to UPTs under the receiving work unit.',
-  'Terjadi kesalahan di server.': 'Something went wrong on the server.',
-  'Terlalu banyak percobaan; tunggu sebentar.': 'Too many attempts; wait a moment.',
+    'Copies go only to regional units under the receiving work unit.',
   'Tidak ada berkas yang ditolak server dengan ID ini di perangkat ini.':
     'No file refused by the server has this id on this workstation.',
   'Tidak ada kolom yang diubah.': 'No field was changed.',
   'Topik tidak dikenal dalam konfigurasi.': 'The topic is not in the configuration.',
   'Tujuan distribusi harus unit kerja penanggung jawab.': 'A case is distributed to a responsible work unit.',
-  'UPT hanya dapat melepas penugasan SDM Kesos.': 'A UPT can only withdraw field workers’ assignments.',
-  'UPT hanya dapat melepas petugas di unitnya sendiri.': 'A UPT can only withdraw officers of its own unit.',
+  'UPT hanya dapat melepas penugasan SDM Kesos.':
+    'Regional unit staff can only withdraw field workers’ assignments.',
+  'UPT hanya dapat melepas petugas di unitnya sendiri.':
+    'Regional unit staff can only withdraw officers of their own unit.',
   'UPT hanya dapat menugaskan SDM Kesos di unitnya sendiri.':
-    'A UPT can only assign field workers of its own unit.',
-  'UPT yang dipilih tidak berada di bawah unit Anda.': 'The chosen UPT is not under your unit.',
+    'Regional unit staff can only assign field workers of their own unit.',
+  'UPT yang dipilih tidak berada di bawah unit Anda.': 'The chosen regional unit is not under your unit.',
   'Unit tujuan sama dengan unit sekarang.': 'The receiving unit is the current unit.',
   'Urgensi harus normal atau urgent.': 'Urgency must be normal or urgent.',
-  'Versi aplikasi tidak cocok dengan server; perbarui aplikasi.':
-    'The app version does not match the server; update the app.',
   'Versi protokol tidak didukung.': 'This protocol version is not supported.',
   'Waktu harus dalam format ISO 8601.': 'The time must be in ISO 8601 form.',
   'Yang dilepas tidak sedang ditugaskan pada kasus ini.':
-    'Who is being withdrawn is not assigned to this case.',
+    'Whom you are withdrawing is not assigned to this case.',
   'Zona waktu harus WIB, WITA atau WIT.': 'The time zone must be WIB, WITA or WIT.',
   'Konflik: nilai server dipertahankan.': 'Conflict: the server’s value was kept.',
   'Konflik diputuskan oleh urutan peran.': 'Conflict decided by the order of roles.',
@@ -213,18 +186,67 @@ export const SENTENCES_EN: Record<string, string> = {
   'Potongan berkas kosong.': 'The file chunk is empty.',
   'Berkas rusak saat dikirim (checksum SHA-256 tidak cocok); kirim ulang dari awal.':
     'The file was damaged in transit (SHA-256 checksum does not match); send it again from the start.',
+  'Salinan lokal lebih lama dari batas penyimpanan penanda hapus; perlu sinkron ulang penuh.':
+    'The local copy is older than the server keeps removal markers; a full resync is needed.',
+  'Kirim potongan berkas sebagai application/octet-stream.': 'Send file chunks as application/octet-stream.',
+  'Kata sandi minimal 10 karakter.': 'The password needs at least 10 characters.',
+  'Tidak ada yang diubah.': 'Nothing was changed.',
+  'Unit tidak ditemukan.': 'Unit not found.',
+  'Nama pengguna sudah dipakai.': 'This username is already taken.',
+  'Pengguna tidak ditemukan.': 'User not found.',
+  'Unit induk tidak ditemukan.': 'Parent unit not found.',
+  'Kode unit sudah dipakai.': 'This unit code is already taken.',
+  'Kata sandi wajib diisi.': 'The password is required.',
+  'Terlalu banyak percobaan masuk; tunggu satu menit.': 'Too many sign-in attempts; wait a minute.',
+  'ID perangkat ini terdaftar untuk pengguna lain.': 'This device id is registered to another user.',
+  'Perangkat ini telah dicabut aksesnya oleh admin.': 'The admin has revoked this workstation’s access.',
+  'Sesi tidak dikenal; silakan masuk lagi.': 'Unknown session; please sign in again.',
+  'Sesi sudah kedaluwarsa; silakan masuk lagi.': 'The session has expired; please sign in again.',
+  'Token lama dipakai ulang; demi keamanan semua sesi perangkat ini dicabut.':
+    'An old token was used again; for safety, every session of this workstation was revoked.',
+  'Sesi telah dicabut; silakan masuk lagi.': 'The session was revoked; please sign in again.',
+  'Token ini milik perangkat lain.': 'This token belongs to another workstation.',
+  'Content-Encoding hanya boleh gzip.': 'Content-Encoding may only be gzip.',
+  'Isi permintaan kosong.': 'The request body is empty.',
+  'Teks berisi karakter yang tidak dapat disimpan (NUL atau surrogate tunggal).':
+    'The text holds characters that cannot be stored (NUL or a lone surrogate).',
+  'Kiriman harus dari perangkat yang sedang masuk.': 'A batch must come from the signed-in workstation.',
+  'Masuk dulu: token akses tidak ada.': 'Sign in first: there is no access token.',
+  'Terlalu banyak permintaan dari perangkat ini; coba lagi sebentar.':
+    'Too many requests from this workstation; try again shortly.',
+  'Alamat tidak dikenal.': 'Unknown address.',
 };
 
-const label = (text: string) => LABELS_EN[text] ?? text;
+const own = (table: Record<string, string>, key: string): string | null =>
+  Object.hasOwn(table, key) ? (table[key] ?? null) : null;
+
+/** A label the table knows, or null: a pattern with an unknown label does not half-translate. */
+const label = (text: string) => own(LABELS_EN, text);
+
+/** Who handed a case in at intake (`src/server/intake`): a channel key or a file import. */
+const intakeVia = (via: string): string | null => {
+  const key = /^kunci "(.*)"$/.exec(via);
+  if (key) return `the key "${key[1]}"`;
+  const file = /^impor berkas (.+)$/.exec(via);
+  return file ? `the import of ${file[1]}` : null;
+};
+
+type Render = (...parts: string[]) => string | null;
 
 /** Sentences with a value inside, as the sources build them. */
-const PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
-  [/^(.+) wajib diisi\.$/, (what) => `${label(what)} is required.`],
+const PATTERNS: readonly [RegExp, Render][] = [
+  [/^(.+) wajib diisi\.$/, (what) => (label(what) === null ? null : `${label(what)} is required.`)],
   [
     /^(.+) terlalu panjang \(maks\. (\d+) karakter\)\.$/,
-    (what, max) => `${label(what)} is too long (at most ${max} characters).`,
+    (what, max) => (label(what) === null ? null : `${label(what)} is too long (at most ${max} characters).`),
   ],
-  [/^Lengkapi dulu: (.+)\.$/, (fields) => `Fill in first: ${fields.split(', ').map(label).join(', ')}.`],
+  [
+    /^Lengkapi dulu: (.+)\.$/,
+    (fields) => {
+      const named = fields.split(', ').map(label);
+      return named.includes(null) ? null : `Fill in first: ${named.join(', ')}.`;
+    },
+  ],
   [
     /^Kanal "(.*)" tidak dikenal dalam konfigurasi\.$/,
     (channel) => `The channel "${channel}" is not in the configuration.`,
@@ -238,13 +260,17 @@ const PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
     /^Langkah "(.*)" tidak tersedia pada status ini\.$/,
     (step) => `The step "${step}" is not available in this status.`,
   ],
-  [/^Langkah "(.*)" tidak dikenal( untuk laporan)?\.$/, (step) => `Unknown step "${step}".`],
+  [/^Langkah "(.*)" tidak dikenal\.$/, (step) => `Unknown step "${step}".`],
+  [/^Langkah "(.*)" tidak dikenal untuk laporan\.$/, (step) => `Unknown step "${step}" for reports.`],
   [/^Peran Anda tidak dapat melakukan "(.*)"\.$/, (step) => `Your role cannot do "${step}".`],
   [/^Peran Anda tidak dapat mengubah "(.*)"\.$/, (field) => `Your role cannot change "${field}".`],
   [/^Pilih nilai untuk kolom "(.*)"\.$/, (field) => `Choose a value for "${field}".`],
   [
     /^Diterima dari kanal (\S+) melalui (.+)\.$/,
-    (channel, via) => `Received from the ${channel} channel through ${via}.`,
+    (channel, via) => {
+      const english = intakeVia(via);
+      return english === null ? null : `Received from the ${channel} channel through ${english}.`;
+    },
   ],
   [
     /^Pengaduan didaftarkan dari kanal (\S+)\.$/,
@@ -252,20 +278,81 @@ const PATTERNS: readonly [RegExp, (...parts: string[]) => string][] = [
   ],
   [/^Berkas terlalu besar \(maks\. (\d+) MB\)\.$/, (max) => `The file is too large (at most ${max} MB).`],
   [
+    /^Kunci "(.*)" dipakai oleh penyimpanan lokal\.$/,
+    (key) => `The key "${key}" is used by the local store.`,
+  ],
+  [
+    /^Mutasi (\S+) muncul dua kali dengan isi berbeda\.$/,
+    (id) => `The mutation ${id} appears twice with different contents.`,
+  ],
+  [
+    /^Nilai kolom "(.*)" tidak valid: (.+)$/,
+    (field, why) => {
+      const reason = sharedSentenceInEnglish(why.replace(/\.+$/, '.'));
+      return reason === null ? null : `The value of "${field}" is not valid: ${reason}`;
+    },
+  ],
+  [
+    /^Server sudah menerima (\d+) byte; lanjutkan pengiriman dari byte ke-(\d+)\.$/,
+    (received, from) => `The server has received ${received} bytes; continue sending from byte ${from}.`,
+  ],
+  [
+    /^Potongan melewati ukuran berkas yang diumumkan \((\d+) byte\)\.$/,
+    (size) => `The chunk goes past the announced file size (${size} bytes).`,
+  ],
+  [
+    /^Rentang byte di luar ukuran berkas \((\d+) byte\)\.$/,
+    (size) => `The byte range is outside the file’s size (${size} bytes).`,
+  ],
+  [
+    /^Isi permintaan melebihi (\d+) byte setelah didekompresi\.$/,
+    (limit) => `The request body exceeds ${limit} bytes once decompressed.`,
+  ],
+  [
+    /^Isi permintaan bersarang lebih dari (\d+) tingkat\.$/,
+    (depth) => `The request body is nested deeper than ${depth} levels.`,
+  ],
+  [
+    /^Server memakai protokol versi (\S+); perbarui aplikasi\.$/,
+    (version) => `The server uses protocol version ${version}; update the app.`,
+  ],
+  [
+    /^Maksimal (\d+) mutasi per kiriman; kirim sisanya di kiriman berikutnya\.$/,
+    (max) => `At most ${max} mutations per batch; send the rest in the next one.`,
+  ],
+  [
     /^Tiket (.+) dari kanal ini sudah terdaftar\.$/,
     (ticket) => `Ticket ${ticket} of this channel is already registered.`,
   ],
 ];
 
-/** The English of a sentence from the shared rules, the local store or the server; null when unknown. */
-export function sharedSentenceInEnglish(text: string): string | null {
-  const whole = SENTENCES_EN[text];
-  if (whole !== undefined) return whole;
+/** The stable error codes' own sentences (src/shared/errors.ts), so the two never drift apart. */
+const ERROR_SENTENCES: Record<string, string> = Object.fromEntries(
+  Object.values(ERROR_MESSAGES).map((message) => [message.id, message.en]),
+);
+
+function wholeSentence(text: string): string | null {
+  const known = own(ERROR_SENTENCES, text) ?? own(SENTENCES_EN, text);
+  if (known !== null) return known;
   for (const [pattern, render] of PATTERNS) {
     const match = pattern.exec(text);
     if (match) return render(...match.slice(1).map((part) => part ?? ''));
   }
   return null;
+}
+
+/**
+ * The English of a sentence from the shared rules, the local store or the server; null when
+ * unknown. A validation message may come after the path of the field it is about
+ * (`fields.title: Judul wajib diisi.`): the path stays, the sentence is translated.
+ */
+export function sharedSentenceInEnglish(text: string): string | null {
+  const whole = wholeSentence(text);
+  if (whole !== null) return whole;
+  const withPath = /^([\w.]+): (.+)$/s.exec(text);
+  if (!withPath) return null;
+  const rest = wholeSentence(withPath[2]!);
+  return rest === null ? null : `${withPath[1]}: ${rest}`;
 }
 
 /**
@@ -276,6 +363,16 @@ export function sharedText(language: string | undefined, text: string, code?: st
   if (language !== 'en') return text;
   const english = sharedSentenceInEnglish(text);
   if (english !== null) return english;
-  const meaning = code !== undefined && code in ERROR_MESSAGES ? ERROR_MESSAGES[code as ErrorCode].en : null;
+  const meaning =
+    code !== undefined && Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code as ErrorCode].en : null;
   return meaning ? `${meaning} (${text})` : text;
+}
+
+/** Whether a sentence has the shape of one this module knows, whatever the values inside (for the tests). */
+export function isKnownSentenceShape(text: string): boolean {
+  return (
+    own(ERROR_SENTENCES, text) !== null ||
+    own(SENTENCES_EN, text) !== null ||
+    PATTERNS.some(([pattern]) => pattern.test(text))
+  );
 }

@@ -128,7 +128,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     if (!found || !canSeeCase(request.actor, found.record, ctx.org.directory.units)) throw notFound();
     const rows = await ctx.db.query<{ data: unknown }>(
       `select e.data from case_events e where e.case_id = $1 and ${notOthersDraft(EVENT_REPORT, '$2')}
-        order by e.data->>'at', e.change_seq`,
+        order by (e.data->>'at')::timestamptz, e.change_seq`,
       [id, request.actor.userId],
     );
     return { events: rows.rows.map((r) => r.data) };

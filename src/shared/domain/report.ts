@@ -76,7 +76,6 @@ export const reportRecordSchema = z.strictObject({
 });
 export type ReportRecord = z.infer<typeof reportRecordSchema>;
 
-/** What a report must hold before it can be submitted (drafts may be incomplete). */
 /** How a refusal names the fields a submission needs (Bahasa Indonesia, as the report form labels them). */
 export const SUBMISSION_FIELD_LABELS: Record<'visitDate' | 'method' | 'findings' | 'actionsTaken' | 'outcome', string> = {
   visitDate: 'tanggal kunjungan',
@@ -86,6 +85,7 @@ export const SUBMISSION_FIELD_LABELS: Record<'visitDate' | 'method' | 'findings'
   outcome: 'hasil',
 };
 
+/** What a report must hold before it can be submitted (drafts may be incomplete). */
 export function missingForSubmission(report: ReportContent): (keyof typeof SUBMISSION_FIELD_LABELS)[] {
   const missing: (keyof typeof SUBMISSION_FIELD_LABELS)[] = [];
   if (!report.visitDate) missing.push('visitDate');

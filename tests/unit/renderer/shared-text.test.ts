@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, checkReportAction } from '../../../src/shared';
 import { LOCAL_STORE_MESSAGES } from '../../../src/renderer/db/errors';
 import { REMOVED_WITH_UNSENT_WORK_NOTE } from '../../../src/renderer/db/conflict-inbox';
-import { LABELS_EN, sharedSentenceInEnglish, sharedText } from '../../../src/renderer/i18n/shared-text';
+import { LABELS_EN, isKnownSentenceShape, sharedSentenceInEnglish, sharedText } from '../../../src/renderer/i18n/shared-text';
 import { PEOPLE, caseIn, directory, reportIn } from '../../helpers/org-fixture';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,20 +23,42 @@ function sourcesUnder(dir: string): string[] {
   });
 }
 
-/** Where the sentences an officer may read come from. */
-const SOURCES = [...sourcesUnder('src/shared'), ...sourcesUnder('src/renderer/db'), 'src/server/sync/push.ts', ...sourcesUnder('src/server/attachments')];
+/** Where the sentences an officer may read come from (the desk, and the server's answers to it). */
+const SOURCES = [
+  ...sourcesUnder('src/shared'),
+  ...sourcesUnder('src/renderer/db'),
+  ...sourcesUnder('src/server/sync'),
+  ...sourcesUnder('src/server/attachments'),
+  ...sourcesUnder('src/server/auth'),
+  // Not the admin API's or the channel connectors' routes: their answers never reach the desk.
+  ...sourcesUnder('src/server/http').filter((path) => !/(admin|intake)-routes\.ts$/.test(path)),
+  'src/server/app.ts',
+];
 const ENGLISH = new Set<string>(Object.values(ERROR_MESSAGES).map((message) => message.en));
 
-/** Single-quoted sentences: a capital first, a space inside, a full stop last. */
+/**
+ * Sentences in quotes or backticks: a capital first, a space inside, a full stop last. In a
+ * template, each `${…}` stands for a value: it is checked with a sample one ("x").
+ */
 function sentencesIn(path: string): string[] {
   const text = readFileSync(join(root, path), 'utf8');
-  return [...text.matchAll(/'([A-Z][^'\n]* [^'\n]*\.)'/g)].map((match) => match[1]!).filter((sentence) => !ENGLISH.has(sentence));
+  const quoted = [...text.matchAll(/'([A-Z][^'\n]* [^'\n]*\.)'/g)].map((match) => match[1]!);
+  return quoted.filter((sentence) => !ENGLISH.has(sentence));
+}
+
+/** Sentences built in templates, each `${…}` shown as "1": their shape must be known. */
+function templatesIn(path: string): string[] {
+  const text = readFileSync(join(root, path), 'utf8');
+  return [...text.matchAll(/`([A-Z][^`\n]* [^`\n]*\.)`/g)].map((match) => match[1]!.replace(/\$\{[^}]*\}/g, '1'));
 }
 
 describe('shared sentences in English', () => {
   it('has every sentence of the shared rules, the local store and the server’s refusals', () => {
     const missing = SOURCES.flatMap((path) => sentencesIn(path).filter((s) => sharedSentenceInEnglish(s) === null).map((s) => `${path}: ${s}`));
     expect(missing).toEqual([]);
+    const unknownShapes = SOURCES.flatMap((path) => templatesIn(path).filter((s) => !isKnownSentenceShape(s)).map((s) => `${path}: ${s}`));
+    expect(unknownShapes).toEqual([]);
+    expect(SOURCES.flatMap(templatesIn).length).toBeGreaterThan(15);
     // The scan found what it should (a scan that finds nothing would pass too).
     expect(SOURCES.flatMap(sentencesIn).length).toBeGreaterThan(80);
   });
@@ -77,5 +99,20 @@ describe('shared sentences in English', () => {
     expect(sharedText('en', 'Kalimat baru dari server.', 'forbidden')).toBe('You are not allowed to do this. (Kalimat baru dari server.)');
     // An officer's own note is not a known sentence: it stays as written.
     expect(sharedText('en', 'Sudah ditelepon, pelapor minta dikunjungi.')).toBe('Sudah ditelepon, pelapor minta dikunjungi.');
+    // Nor does a pattern half-translate words it does not know.
+    expect(sharedText('en', 'Foto rumah dan surat desa wajib diisi.')).toBe('Foto rumah dan surat desa wajib diisi.');
+    // Text that happens to name an object's built-in property is just text.
+    for (const text of ['__proto__', 'constructor', 'toString']) expect(sharedText('en', text)).toBe(text);
+  });
+
+  it('keeps the path a validation message comes after, and translates what follows it', () => {
+    expect(sharedText('en', 'reason: Alasan pengalihan wajib diisi.')).toBe('reason: Reason is required.');
+    expect(sharedText('en', 'fields.title: Judul terlalu panjang (maks. 200 karakter).')).toBe('fields.title: Title is too long (at most 200 characters).');
+    expect(sharedText('en', 'Nilai kolom "reporter" tidak valid: NIK harus 16 digit..')).toBe('The value of "reporter" is not valid: The NIK must have 16 digits.');
+  });
+
+  it('says where an intake came from without Indonesian left inside', () => {
+    expect(sharedText('en', 'Diterima dari kanal lapor melalui kunci "Jembatan LAPOR!".')).toBe('Received from the lapor channel through the key "Jembatan LAPOR!".');
+    expect(sharedText('en', 'Diterima dari kanal lapor melalui impor berkas ekspor.csv.')).toBe('Received from the lapor channel through the import of ekspor.csv.');
   });
 });

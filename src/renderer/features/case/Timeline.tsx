@@ -5,6 +5,9 @@ import type { DirectorySnapshot } from '../../db';
 import { sharedText } from '../../i18n/shared-text';
 import { formatDateTime } from '../format';
 
+/** Notes the server writes itself: events without an officer, and the registration of a walk-in. */
+const isSystemNote = (event: CaseEvent) => event.actorId === null || event.action === 'create';
+
 export function Timeline({
   events,
   directory,
@@ -32,9 +35,13 @@ export function Timeline({
                   : event.action}
               </strong>{' '}
               {nameOf(event.actorId)}
-              {/* A system's note in the UI's language; an officer's own words as written. */}
+              {/* A note the system wrote (intake, a duplicate flag, a registration) in the UI's
+                  language; an officer's own words (a reason, a note, an answer) as written. */}
               {event.note && (
-                <span className="timeline__note"> — {sharedText(i18n.language, event.note)}</span>
+                <span className="timeline__note">
+                  {' '}
+                  — {isSystemNote(event) ? sharedText(i18n.language, event.note) : event.note}
+                </span>
               )}
             </li>
           ))}

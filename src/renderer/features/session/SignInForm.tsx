@@ -7,6 +7,7 @@ import { DeskSession, SignInError, type SignInOptions } from './desk-session';
 import { PasswordRecovery } from './PasswordRecovery';
 import { chooseTokenKeeper } from './token-keeper';
 import { listAccounts } from './workstation-accounts';
+import { sharedText } from '../../i18n/shared-text';
 
 export interface SignInFormProps {
   serverUrl: string | null;
@@ -18,7 +19,7 @@ export interface SignInFormProps {
 }
 
 export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: SignInFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const usernameId = useId();
   const passwordId = useId();
@@ -32,7 +33,8 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
 
   const describe = (error: unknown): string => {
     if (error instanceof SignInError) {
-      const detail = error.serverMessage ?? '';
+      // The server's and the local store's sentences are Indonesian: in the UI's language here.
+      const detail = sharedText(i18n.language, error.serverMessage ?? '');
       switch (error.code) {
         case 'wrong_password':
           return t('signIn.errors.wrong_password');
@@ -54,7 +56,9 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
           return t('signIn.errors.storage', { message: detail });
       }
     }
-    return t('signIn.errors.storage', { message: error instanceof Error ? error.message : String(error) });
+    return t('signIn.errors.storage', {
+      message: sharedText(i18n.language, error instanceof Error ? error.message : String(error)),
+    });
   };
 
   const signIn = (
@@ -104,7 +108,10 @@ export function SignInForm({ serverUrl, platform, onSignedIn, lockedUsername }: 
           else setRecovery(null);
           setMessage(describe(error));
           // The password field, where the officer goes on (the stop button has gone).
-          if (error instanceof SignInError && (error.code === 'wrong_password' || error.code === 'password_not_checked'))
+          if (
+            error instanceof SignInError &&
+            (error.code === 'wrong_password' || error.code === 'password_not_checked')
+          )
             document.getElementById(passwordId)?.focus();
         },
       );

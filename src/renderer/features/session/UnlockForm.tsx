@@ -2,10 +2,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalStoreError, openUserStore } from '../../db';
+import { sharedText } from '../../i18n/shared-text';
 import { useDesk } from './desk-context';
 
 export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const desk = useDesk();
   const passwordId = useId();
   const [message, setMessage] = useState('');
@@ -32,7 +33,12 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
             setMessage(
               error instanceof LocalStoreError && error.code === 'wrong_password'
                 ? t('signIn.errors.wrong_password')
-                : t('signIn.errors.storage', { message: error instanceof Error ? error.message : String(error) }),
+                : t('signIn.errors.storage', {
+                    message: sharedText(
+                      i18n.language,
+                      error instanceof Error ? error.message : String(error),
+                    ),
+                  }),
             );
             passwordRef.current?.focus();
           },
@@ -42,7 +48,14 @@ export function UnlockForm({ onUnlocked }: { onUnlocked(): void }) {
       <p>{t('desk.locked')}</p>
       <div className="field">
         <label htmlFor={passwordId}>{t('signIn.password')}</label>
-        <input ref={passwordRef} id={passwordId} name="password" type="password" autoComplete="current-password" required />
+        <input
+          ref={passwordRef}
+          id={passwordId}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </div>
       <button type="submit" className="button-primary" disabled={isWorking}>
         {t('desk.unlock')}
