@@ -545,7 +545,8 @@ function applyReportMutation(ctx: ServerContext, actor: AuthenticatedActor, devi
   const next = validReport({ ...before, ...effect, status: check.to as ReportStatus, version: before.version + 1, updatedAt: state.now });
   const changed = ['status', ...Object.keys(effect)];
   setReport(state, working, next, changed, actor);
-  if (before.status === 'draft' && next.status !== 'draft') state.releasedDrafts.push({ id: next.id, caseId: next.caseId });
+  // A draft created in this very batch has no earlier entries or files to release.
+  if (before.status === 'draft' && next.status !== 'draft' && working.changeSeq !== 0) state.releasedDrafts.push({ id: next.id, caseId: next.caseId });
   event(state, actor, deviceId, before.caseId, before.id, `report_${action}`, diff(before, next, changed), noteOf(check.payload));
   return { mutationId: m.mutationId, seq: m.seq, status: 'applied', version: next.version, conflicts: [], error: null };
 }
