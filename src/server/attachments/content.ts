@@ -1,34 +1,31 @@
 /** Reading a stored attachment's bytes for someone who may see its case and the file (canSeeAttachment). */
-import { canSeeAttachment, canSeeCase, type AttachmentMeta } from '../../shared';
+import { canSeeAttachment, canSeeCase, type AttachmentMeta, type CaseRecord } from '../../shared';
 import type { AuthenticatedActor } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/errors';
-import { loadCases, loadReports } from '../sync/store';
+import { notOthersDraft } from '../sync/store';
 import { asBuffer } from './uploads';
 
 export async function findVisibleAttachment(ctx: ServerContext, actor: AuthenticatedActor, attachmentId: string): Promise<AttachmentMeta> {
-  const row = (await ctx.db.query<{ data: AttachmentMeta }>('select data from attachments where id = $1', [attachmentId])).rows[0];
-  const owner = row ? (await loadCases(ctx.db, [row.data.caseId])).get(row.data.caseId) : undefined;
+  // With its case, in one query; another officer's draft's files are left out, as in pulls.
+  const row = (
+    await ctx.db.query<{ data: AttachmentMeta; owner: CaseRecord }>(
+      `select a.data, c.data as owner from attachments a join cases c on c.id = a.case_id
+        where a.id = $1 and ${notOthersDraft('a.report_id', '$2')}`,
+      [attachmentId, actor.userId],
+    )
+  ).rows[0];
   // Missing and out of scope answer alike, so ids cannot be probed.
   if (
     !row ||
     !row.data.isUploaded ||
-    !owner ||
-    !canSeeCase(actor, owner.record, ctx.org.directory.units) ||
-    !canSeeAttachment(actor, owner.record, row.data) ||
-    (await isOthersDraft(ctx.db, actor, row.data.reportId))
+    !canSeeCase(actor, row.owner, ctx.org.directory.units) ||
+    !canSeeAttachment(actor, row.owner, row.data)
   ) {
     throw notFound('Lampiran tidak ditemukan atau di luar wewenang Anda.');
   }
   return row.data;
-}
-
-/** A draft report's files are its author's alone until it is submitted, as in pulls. */
-async function isOthersDraft(db: Queryable, actor: AuthenticatedActor, reportId: string | null): Promise<boolean> {
-  if (reportId === null) return false;
-  const report = (await loadReports(db, [reportId])).get(reportId)?.record;
-  return report?.status === 'draft' && report.authorId !== actor.userId;
 }
 
 /** `length` bytes from `start` (0-based); only the requested part leaves the database. */
